@@ -1,0 +1,68 @@
+"""``Data``: one serialized object, as it travels inside protocol frames.
+
+Layout (3.x serialization version 1): big-endian int32 partition hash at
+offset 0 (0 = none), big-endian int32 serializer type id at offset 4, then the
+payload. This module is a leaf: the protocol layer imports it to carry Data
+fields as opaque bytes.
+"""
+import struct
+
+from hazelcast.util.hashing import murmur3_x86_32
+
+HEADER_SIZE = 8
+_PARTITION_HASH_OFFSET = 0
+_TYPE_OFFSET = 4
+_BE_INT = struct.Struct(">i")
+
+
+class Data:
+    """Immutable serialized bytes with cheap access to the header fields."""
+
+    __slots__ = ("buffer", "_hash")
+
+    def __init__(self, buffer: bytes = b""):
+        self.buffer = bytes(buffer)
+        self._hash = None
+
+    def to_bytes(self) -> bytes:
+        return self.buffer
+
+    def total_size(self) -> int:
+        return len(self.buffer)
+
+    def data_size(self) -> int:
+        """Size of the payload, without the 8-byte header."""
+        return max(len(self.buffer) - HEADER_SIZE, 0)
+
+    def get_type(self) -> int:
+        """The serializer type id, or 0 (null) for an empty buffer."""
+        if len(self.buffer) < HEADER_SIZE:
+            return 0
+        return _BE_INT.unpack_from(self.buffer, _TYPE_OFFSET)[0]
+
+    def has_partition_hash(self) -> bool:
+        return (len(self.buffer) >= HEADER_SIZE
+                and _BE_INT.unpack_from(self.buffer, _PARTITION_HASH_OFFSET)[0] != 0)
+
+    def get_partition_hash(self) -> int:
+        """The hash that chooses this key's partition (cached)."""
+        h = self._hash
+        if h is None:
+            if self.has_partition_hash():
+                h = _BE_INT.unpack_from(self.buffer, _PARTITION_HASH_OFFSET)[0]
+            else:
+                h = murmur3_x86_32(self.buffer, HEADER_SIZE, len(self.buffer) - HEADER_SIZE)
+            self._hash = h
+        return h
+
+    def __hash__(self) -> int:
+        return self.get_partition_hash()
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Data) and self.buffer == other.buffer
+
+    def __len__(self) -> int:
+        return len(self.buffer)
+
+    def __repr__(self) -> str:
+        return "Data(type=%d, size=%d)" % (self.get_type(), len(self.buffer))
