@@ -1,0 +1,809 @@
+"""Client configuration: what a :class:`ClientConfig` holds and how it is checked.
+
+Everything the user manual configures lives here and is importable from
+``hazelcast.config``: :class:`ClientConfig` and its parts, the constant
+classes (:class:`IN_MEMORY_FORMAT`, :class:`EVICTION_POLICY`,
+:class:`PROTOCOL`, ``INTEGER_TYPE``), the client properties
+(:class:`ClientProperty`, :class:`ClientProperties`) and
+:class:`LoggerConfig`.
+
+Validation happens in two places:
+
+* **at assignment** -- every scalar attribute (``smart_routing``,
+  ``connection_timeout``, ``NearCacheConfig.eviction_max_size``,
+  ``SSLConfig.protocol`` ...) is checked when it is set, and a bad value
+  raises :class:`hazelcast.errors.ConfigurationError` (a ``ValueError``)
+  naming the attribute, the value and what is accepted;
+* **at client start** -- lists and dicts that the manual tells users to
+  mutate in place (``addresses.append``, ``data_serializable_factories[1] =``,
+  ...) and rules that span several objects are checked by
+  :meth:`ClientConfig.validate`, which the client calls before it connects.
+"""
+import logging
+import numbers
+import os
+from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+
+from hazelcast.errors import ConfigurationError
+from hazelcast.serialization.constants import INTEGER_TYPE
+
+__all__ = [
+    "INTEGER_TYPE", "IN_MEMORY_FORMAT", "EVICTION_POLICY", "PROTOCOL", "TimeUnit",
+    "GroupConfig", "SSLConfig", "ClientCloudConfig", "ClientNetworkConfig",
+    "SerializationConfig", "NearCacheConfig", "FlakeIdGeneratorConfig", "LoggerConfig",
+    "ClientProperty", "ClientProperties", "ClientConfig",
+]
+
+
+# --- constant classes -------------------------------------------------------
+
+class IN_MEMORY_FORMAT(object):
+    """How a Near Cache stores its values."""
+
+    BINARY = 0
+    """Serialized form (the default): every read deserializes."""
+    OBJECT = 1
+    """Deserialized form: reads return the cached object itself."""
+
+
+class EVICTION_POLICY(object):
+    """Which Near Cache entry goes when ``eviction_max_size`` is reached."""
+
+    NONE = 0
+    """Never evict for size; expiry (TTL, max idle) still applies."""
+    LRU = 1
+    """Least recently used (the default)."""
+    LFU = 2
+    """Least frequently used."""
+    RANDOM = 3
+    """Any entry."""
+
+
+class PROTOCOL(object):
+    """TLS/SSL protocol versions for :attr:`SSLConfig.protocol`.
+
+    The values are small ints ordered by protocol age; ``SSL`` is the same
+    value as ``SSLv3`` and ``TLS`` the same as ``TLSv1_2``, as the manual
+    says. The runtime maps them onto the ``ssl`` module.
+    """
+
+    SSLv2 = 0
+    SSLv3 = 1
+    SSL = SSLv3
+    TLSv1 = 2
+    TLSv1_1 = 3
+    TLSv1_2 = 4
+    TLSv1_3 = 5
+    TLS = TLSv1_2
+
+
+def _constants(cls: type) -> Dict[str, int]:
+    """The public constant names of a constant class, mapped to their values."""
+    return {k: v for k, v in vars(cls).items() if not k.startswith("_") and isinstance(v, int)}
+
+
+class TimeUnit(object):
+    """Units of :class:`ClientProperty` values, as seconds per unit."""
+
+    NANOSECOND = 1e-9
+    MICROSECOND = 1e-6
+    MILLISECOND = 1e-3
+    SECOND = 1.0
+    MINUTE = 60.0
+    HOUR = 3600.0
+
+    @staticmethod
+    def to_seconds(value: float, unit: float) -> float:
+        """``value`` in ``unit`` expressed as float seconds."""
+        return float(value) * unit
+
+
+# --- validation helpers -------------------------------------------------------
+
+def _describe(value: Any) -> str:
+    return "%r (%s)" % (value, type(value).__name__)
+
+
+def _fail(what: str, accepted: str, value: Any) -> ConfigurationError:
+    return ConfigurationError("%s must be %s, got %s" % (what, accepted, _describe(value)))
+
+
+def _check_bool(what: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(what, "True or False", value)
+    return value
+
+
+def _check_str(what: str, value: Any, optional: bool = False) -> Optional[str]:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise _fail(what, "a str" + (" or None" if optional else ""), value)
+    return value
+
+
+def _check_number(what: str, value: Any, minimum: float = 0, integer: bool = False,
+                  optional: bool = False, maximum: Optional[float] = None) -> Any:
+    if value is None and optional:
+        return None
+    kind = numbers.Integral if integer else numbers.Real
+    ok = isinstance(value, kind) and not isinstance(value, bool)
+    if ok and (value < minimum or (maximum is not None and value > maximum)):
+        ok = False
+    if not ok:
+        accepted = "an int" if integer else "a number"
+        accepted += " >= %s" % minimum if maximum is None else " in [%s, %s]" % (minimum, maximum)
+        raise _fail(what, accepted + (" or None" if optional else ""), value)
+    return int(value) if integer else value
+
+
+def _check_choice(what: str, value: Any, cls: type) -> int:
+    choices = _constants(cls)
+    if isinstance(value, bool) or value not in choices.values():
+        names = ", ".join("%s.%s" % (cls.__name__, n) for n in choices)
+        raise _fail(what, "one of " + names, value)
+    return value
+
+
+class _Checked(object):
+    """A data descriptor that validates on assignment.
+
+    ``check(what, value)`` returns the value to store or raises
+    :class:`ConfigurationError`; ``what`` is ``"Owner.attribute"``.
+    """
+
+    def __init__(self, check: Callable[[str, Any], Any], default: Any, doc: str = ""):
+        self.check = check
+        self.default = default
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        self.what = "%s.%s" % (owner.__name__, name)
+
+    def __get__(self, obj: Any, owner: type = None) -> Any:
+        if obj is None:
+            return self
+        return obj.__dict__.get(self.name, self.default)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.name] = self.check(self.what, value)
+
+
+def _boolean(default: bool, doc: str = "") -> _Checked:
+    return _Checked(_check_bool, default, doc)
+
+
+def _string(default: Optional[str], optional: bool = False, doc: str = "") -> _Checked:
+    return _Checked(lambda w, v: _check_str(w, v, optional), default, doc)
+
+
+def _number(default: Any, minimum: float = 0, integer: bool = False, optional: bool = False,
+            maximum: Optional[float] = None, doc: str = "") -> _Checked:
+    return _Checked(lambda w, v: _check_number(w, v, minimum, integer, optional, maximum), default, doc)
+
+
+def _choice(cls: type, default: int, doc: str = "") -> _Checked:
+    return _Checked(lambda w, v: _check_choice(w, v, cls), default, doc)
+
+
+_SECRET_SETTINGS = ("password", "discovery_token")
+
+
+class _Config(object):
+    """Base of the config classes: a readable ``repr`` of every setting
+    (secrets shown as ``'***'``)."""
+
+    def _settings(self) -> Dict[str, Any]:
+        out = {}
+        for klass in reversed(type(self).__mro__):
+            for name, attr in vars(klass).items():
+                if isinstance(attr, _Checked):
+                    out[name] = getattr(self, name)
+        for name, value in vars(self).items():
+            if not name.startswith("_") and name not in out:
+                out[name] = value
+        return out
+
+    def __repr__(self) -> str:
+        settings = self._settings()
+        for name in _SECRET_SETTINGS:
+            if settings.get(name):
+                settings[name] = "***"
+        items = ", ".join("%s=%r" % kv for kv in sorted(settings.items()))
+        return "%s(%s)" % (type(self).__name__, items)
+
+
+# --- group, SSL, cloud, network -------------------------------------------------
+
+class GroupConfig(_Config):
+    """The cluster (group) to join.
+
+    ``name`` must match the members' group name. ``password`` is only checked
+    by members older than IMDG 3.11.
+    """
+
+    name = _string("dev", doc="Group name of the cluster, default ``\"dev\"``.")
+    password = _string("dev-pass", doc="Group password, default ``\"dev-pass\"``.")
+
+    def __init__(self, name: str = "dev", password: str = "dev-pass"):
+        self.name = name
+        self.password = password
+
+
+def _check_password(what: str, value: Any) -> Any:
+    if value is None or callable(value) or isinstance(value, (str, bytes, bytearray)):
+        return value
+    raise _fail(what, "None, a str, bytes, bytearray or a function returning one", value)
+
+
+class SSLConfig(_Config):
+    """TLS/SSL settings of the connections to members (manual section 6.1.2).
+
+    * ``enabled`` -- use TLS at all; when ``False`` the rest is ignored.
+    * ``cafile`` -- PEM file of CA certificates that member certificates are
+      checked against; ``None`` uses the system's default CA locations.
+    * ``certfile`` / ``keyfile`` -- the client's own certificate and private
+      key in PEM, for mutual authentication; without ``keyfile`` the key is
+      read from ``certfile``.
+    * ``password`` -- of an encrypted private key: a str (encoded as UTF-8),
+      bytes, bytearray, or a function with no arguments returning one.
+    * ``protocol`` -- a :class:`PROTOCOL` value, default ``PROTOCOL.TLS``
+      (that is ``TLSv1_2``).
+    * ``ciphers`` -- OpenSSL cipher list string, ``None`` for the defaults.
+    * ``check_hostname`` -- also match the member's certificate against the
+      host name the client connected to. Default ``False``: the certificate
+      chain is still verified against ``cafile``, but members are usually
+      reached by IP address, which their certificates rarely name.
+    """
+
+    enabled = _boolean(False)
+    cafile = _string(None, optional=True)
+    certfile = _string(None, optional=True)
+    keyfile = _string(None, optional=True)
+    password = _Checked(_check_password, None)
+    protocol = _choice(PROTOCOL, PROTOCOL.TLS)
+    ciphers = _string(None, optional=True)
+    check_hostname = _boolean(False)
+
+
+class ClientCloudConfig(_Config):
+    """Hazelcast Cloud discovery (manual section 5.8).
+
+    With ``enabled`` the client asks the cloud coordinator (property
+    ``hazelcast.client.cloud.url``) for member addresses using
+    ``discovery_token`` instead of using ``ClientNetworkConfig.addresses``.
+    """
+
+    enabled = _boolean(False)
+    discovery_token = _string("")
+
+
+class ClientNetworkConfig(_Config):
+    """How the client reaches the cluster (manual chapter 5).
+
+    * ``addresses`` -- list of ``"host"``, ``"host:port"`` or
+      ``"[ipv6]:port"`` strings; a host without a port means ports 5701-5703.
+      Empty (the default) means ``localhost``. Checked by
+      :meth:`ClientConfig.validate`; parsed by the runtime.
+    * ``smart_routing`` -- ``True``: connect to every member and send each
+      operation to the partition owner; ``False``: unisocket mode.
+    * ``redo_operation`` -- also retry operations that are not read-only.
+    * ``connection_timeout`` -- seconds a member has to accept a connection;
+      ``0`` means no timeout. Default ``5.0``.
+    * ``connection_attempt_limit`` -- how many times to try the address list
+      before giving up; ``0`` means no limit. Default ``2``.
+    * ``connection_attempt_period`` -- seconds between those attempts,
+      default ``3.0``.
+    * ``socket_options`` -- list of ``(level, option, value)`` passed to
+      ``socket.setsockopt``.
+    * ``ssl_config`` -- :class:`SSLConfig`; ``cloud_config`` --
+      :class:`ClientCloudConfig`.
+    """
+
+    smart_routing = _boolean(True)
+    redo_operation = _boolean(False)
+    connection_timeout = _number(5.0)
+    connection_attempt_limit = _number(2, integer=True)
+    connection_attempt_period = _number(3.0)
+
+    def __init__(self) -> None:
+        self.addresses: List[str] = []
+        self.socket_options: List[Tuple[int, int, Any]] = []
+        self.ssl_config = SSLConfig()
+        self.cloud_config = ClientCloudConfig()
+
+    def validate(self) -> None:
+        """Check the in-place-mutated lists; raise :class:`ConfigurationError`."""
+        if not isinstance(self.addresses, list):
+            raise _fail("ClientNetworkConfig.addresses", "a list of address strings", self.addresses)
+        for address in self.addresses:
+            if not isinstance(address, str) or not address.strip():
+                raise _fail("every entry of ClientNetworkConfig.addresses",
+                            'a non-empty str like "host", "host:port" or "[ipv6]:port"', address)
+        if not isinstance(self.socket_options, list):
+            raise _fail("ClientNetworkConfig.socket_options", "a list of (level, option, value)",
+                        self.socket_options)
+        for option in self.socket_options:
+            if not (isinstance(option, tuple) and len(option) == 3
+                    and isinstance(option[0], int) and isinstance(option[1], int)):
+                raise _fail("every entry of ClientNetworkConfig.socket_options",
+                            "a tuple (level: int, option: int, value)", option)
+        if not isinstance(self.ssl_config, SSLConfig):
+            raise _fail("ClientNetworkConfig.ssl_config", "an SSLConfig", self.ssl_config)
+        if not isinstance(self.cloud_config, ClientCloudConfig):
+            raise _fail("ClientNetworkConfig.cloud_config", "a ClientCloudConfig", self.cloud_config)
+
+
+# --- serialization --------------------------------------------------------------
+
+class SerializationConfig(_Config):
+    """How objects are turned into bytes (manual chapter 4).
+
+    * ``portable_version`` -- version written into Portable class
+      definitions that do not say otherwise, default ``0``.
+    * ``data_serializable_factories`` -- ``{factory_id: {class_id: cls}}``
+      for ``IdentifiedDataSerializable`` classes.
+    * ``portable_factories`` -- ``{factory_id: {class_id: cls}}`` for
+      ``Portable`` classes.
+    * ``class_definitions`` -- set of Portable ``ClassDefinition`` objects
+      registered up front.
+    * ``check_class_def_errors`` -- raise when a registered class definition
+      is incomplete or conflicts.
+    * ``is_big_endian`` -- byte order of the data (the cluster default is
+      big endian).
+    * ``default_integer_type`` -- an ``INTEGER_TYPE`` value: how a plain
+      ``int`` is written, default ``INTEGER_TYPE.INT``.
+    * ``custom_serializers`` -- ``{python_type: serializer}`` where the
+      serializer is a ``StreamSerializer`` class or instance.
+    * ``global_serializer`` -- serializer class or instance used for any
+      object no other serializer takes, instead of pickle.
+    * ``allow_pickle`` -- fall back to ``pickle`` for other objects; when
+      ``False`` such objects raise instead.
+    """
+
+    portable_version = _number(0, integer=True)
+    check_class_def_errors = _boolean(True)
+    is_big_endian = _boolean(True)
+    default_integer_type = _choice(INTEGER_TYPE, INTEGER_TYPE.INT)
+    allow_pickle = _boolean(True)
+
+    def __init__(self) -> None:
+        self.data_serializable_factories: Dict[int, Dict[int, Any]] = {}
+        self.portable_factories: Dict[int, Dict[int, Any]] = {}
+        self.class_definitions: Set[Any] = set()
+        self.custom_serializers: Dict[type, Any] = {}
+        self.global_serializer: Any = None
+
+    def add_data_serializable_factory(self, factory_id: int, factory: Dict[int, Any]) -> None:
+        """Register ``{class_id: cls}`` for IdentifiedDataSerializable ``factory_id``."""
+        _check_factory("data_serializable_factories", factory_id, factory)
+        self.data_serializable_factories[factory_id] = factory
+
+    def add_portable_factory(self, factory_id: int, factory: Dict[int, Any]) -> None:
+        """Register ``{class_id: cls}`` for Portable ``factory_id``."""
+        _check_factory("portable_factories", factory_id, factory)
+        self.portable_factories[factory_id] = factory
+
+    def add_class_definition(self, class_definition: Any) -> None:
+        """Register a Portable ``ClassDefinition`` ahead of use."""
+        self.class_definitions.add(class_definition)
+
+    def set_custom_serializer(self, _type: type, serializer: Any) -> None:
+        """Serialize instances of ``_type`` with ``serializer`` (class or instance)."""
+        if not isinstance(_type, type):
+            raise _fail("the type given to SerializationConfig.set_custom_serializer", "a class", _type)
+        if serializer is None:
+            raise _fail("the serializer given to SerializationConfig.set_custom_serializer",
+                        "a StreamSerializer class or instance", serializer)
+        self.custom_serializers[_type] = serializer
+
+    def validate(self) -> None:
+        """Check the in-place-mutated collections; raise :class:`ConfigurationError`."""
+        for attr in ("data_serializable_factories", "portable_factories"):
+            factories = getattr(self, attr)
+            if not isinstance(factories, dict):
+                raise _fail("SerializationConfig." + attr, "a dict {factory_id: {class_id: cls}}", factories)
+            for factory_id, factory in factories.items():
+                _check_factory(attr, factory_id, factory)
+        if not isinstance(self.class_definitions, (set, frozenset, list, tuple)):
+            raise _fail("SerializationConfig.class_definitions", "a set", self.class_definitions)
+        if not isinstance(self.custom_serializers, dict):
+            raise _fail("SerializationConfig.custom_serializers", "a dict {type: serializer}",
+                        self.custom_serializers)
+        for _type, serializer in self.custom_serializers.items():
+            if not isinstance(_type, type) or serializer is None:
+                raise _fail("every entry of SerializationConfig.custom_serializers",
+                            "type -> serializer class or instance", (_type, serializer))
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_factory(attr: str, factory_id: Any, factory: Any) -> None:
+    what = "SerializationConfig.%s[%r]" % (attr, factory_id)
+    if not _is_int(factory_id):
+        raise _fail("a factory id in SerializationConfig." + attr, "an int", factory_id)
+    if not isinstance(factory, dict):
+        raise _fail(what, "a dict {class_id: class}", factory)
+    for class_id, cls in factory.items():
+        if not _is_int(class_id) or not callable(cls):
+            raise _fail("every entry of " + what, "class_id (int) -> class", (class_id, cls))
+
+
+# --- per-structure configs ----------------------------------------------------------
+
+class NearCacheConfig(_Config):
+    """Near Cache of one map (manual section 7.8.1).
+
+    ``name`` is the map name the cache applies to. See the manual for each
+    setting; ``time_to_live_seconds`` and ``max_idle_seconds`` accept any
+    non-negative number or ``None`` (no limit).
+    """
+
+    name = _string("default")
+    invalidate_on_change = _boolean(True)
+    in_memory_format = _choice(IN_MEMORY_FORMAT, IN_MEMORY_FORMAT.BINARY)
+    time_to_live_seconds = _number(None, optional=True)
+    max_idle_seconds = _number(None, optional=True)
+    eviction_policy = _choice(EVICTION_POLICY, EVICTION_POLICY.LRU)
+    eviction_max_size = _number(10000, minimum=1, integer=True)
+    eviction_sampling_count = _number(8, minimum=1, integer=True)
+    eviction_sampling_pool_size = _number(16, minimum=1, integer=True)
+
+    def __init__(self, name: str = "default"):
+        self.name = name
+
+
+class FlakeIdGeneratorConfig(_Config):
+    """Client-side batching of one Flake ID generator (manual section 7.4.14).
+
+    * ``prefetch_count`` -- IDs fetched per round trip, 1 to 100000,
+      default 100.
+    * ``prefetch_validity_in_millis`` -- how long fetched IDs may be used;
+      ``0`` means forever. Default 600000 (10 minutes).
+    """
+
+    MAXIMUM_PREFETCH_COUNT = 100000
+
+    name = _string("default")
+    prefetch_count = _number(100, minimum=1, maximum=MAXIMUM_PREFETCH_COUNT, integer=True)
+    prefetch_validity_in_millis = _number(600000, integer=True)
+
+    def __init__(self, name: str = "default"):
+        self.name = name
+
+
+def _check_level(what: str, value: Any) -> int:
+    if isinstance(value, str):
+        level = logging.getLevelName(value.upper())
+        if isinstance(level, int):
+            return level
+    elif _is_int(value):
+        return value
+    raise _fail(what, "an int logging level (e.g. logging.DEBUG) or a level name", value)
+
+
+class LoggerConfig(_Config):
+    """Logging of the client (manual section 7.9.2).
+
+    * ``level`` -- threshold of the ``HazelcastClient`` logger, default
+      ``logging.INFO``; anything above 50 (``CRITICAL``) turns logging off.
+      A level name such as ``"DEBUG"`` is accepted and stored as its int.
+    * ``config_file`` -- path of a JSON file holding a
+      ``logging.config.dictConfig`` dictionary. When set, ``level`` is
+      ignored and the client installs nothing of its own.
+
+    Applied by :func:`hazelcast.logging_config.apply_logger_config`.
+    """
+
+    level = _Checked(_check_level, logging.INFO)
+    config_file = _string(None, optional=True)
+
+
+# --- properties -----------------------------------------------------------------
+
+class ClientProperty(object):
+    """One client property: its ``name``, ``default_value`` and, for
+    durations, ``time_unit`` (a :class:`TimeUnit` value)."""
+
+    def __init__(self, name: str, default_value: Any = None, time_unit: Optional[float] = None):
+        self.name = name
+        self.default_value = default_value
+        self.time_unit = time_unit
+
+    def __repr__(self) -> str:
+        return "ClientProperty(%r, %r)" % (self.name, self.default_value)
+
+
+class ClientProperties(object):
+    """The client properties and their resolution (manual section 1.4.3).
+
+    The class attributes are the known properties. An instance wraps the
+    ``ClientConfig.properties`` dict and resolves each property as: the
+    programmatically set value, else the environment variable of the same
+    name, else the default. Values from the environment are strings and are
+    converted by the typed getters.
+    """
+
+    HEARTBEAT_INTERVAL = ClientProperty("hazelcast.client.heartbeat.interval", 5000, TimeUnit.MILLISECOND)
+    """How often a heartbeat goes to an idle connection."""
+    HEARTBEAT_TIMEOUT = ClientProperty("hazelcast.client.heartbeat.timeout", 60000, TimeUnit.MILLISECOND)
+    """A connection that received nothing for this long is closed."""
+    INVOCATION_TIMEOUT_SECONDS = ClientProperty("hazelcast.client.invocation.timeout.seconds", 120,
+                                                TimeUnit.SECOND)
+    """How long an operation may be retried before it fails."""
+    INVOCATION_RETRY_PAUSE_MILLIS = ClientProperty("hazelcast.client.invocation.retry.pause.millis", 1000,
+                                                   TimeUnit.MILLISECOND)
+    """Pause between retries of an invocation."""
+    STATISTICS_ENABLED = ClientProperty("hazelcast.client.statistics.enabled", False)
+    """Send client statistics to the cluster (for Management Center)."""
+    STATISTICS_PERIOD_SECONDS = ClientProperty("hazelcast.client.statistics.period.seconds", 3, TimeUnit.SECOND)
+    """Period of statistics collection; non-positive means the default."""
+    SHUFFLE_MEMBER_LIST = ClientProperty("hazelcast.client.shuffle.member.list", True)
+    """Try member addresses in random order."""
+    HAZELCAST_CLOUD_DISCOVERY_TOKEN = ClientProperty("hazelcast.client.cloud.discovery.token", "")
+    """Cloud discovery token; when set, enables cloud discovery like ClientCloudConfig."""
+    CLOUD_URL_BASE = ClientProperty("hazelcast.client.cloud.url", "https://coordinator.hazelcast.cloud")
+    """Base URL of the Hazelcast Cloud coordinator."""
+    INVALIDATION_RECONCILIATION_INTERVAL_SECONDS = ClientProperty(
+        "hazelcast.invalidation.reconciliation.interval.seconds", 60, TimeUnit.SECOND)
+    """How often Near Caches compare their invalidation sequences with the members."""
+    MAX_TOLERATED_MISS_COUNT = ClientProperty("hazelcast.invalidation.max.tolerated.miss.count", 10)
+    """Missed invalidations after which a Near Cache partition is cleared."""
+    MIN_RECONCILIATION_INTERVAL_SECONDS = ClientProperty(
+        "hazelcast.invalidation.min.reconciliation.interval.seconds", 30, TimeUnit.SECOND)
+    """Lower bound of INVALIDATION_RECONCILIATION_INTERVAL_SECONDS (0 disables reconciliation)."""
+    EVENT_THREAD_COUNT = ClientProperty("hazelcast.client.event.thread.count", 5)
+    """Threads that run user event listeners."""
+    EVENT_QUEUE_CAPACITY = ClientProperty("hazelcast.client.event.queue.capacity", 1000000)
+    """Events that may wait for a listener thread before new ones are dropped."""
+
+    # Short aliases.
+    CLOUD_DISCOVERY_TOKEN = HAZELCAST_CLOUD_DISCOVERY_TOKEN
+    CLOUD_URL = CLOUD_URL_BASE
+    INVALIDATION_MAX_TOLERATED_MISS_COUNT = MAX_TOLERATED_MISS_COUNT
+    INVALIDATION_MIN_RECONCILIATION_INTERVAL_SECONDS = MIN_RECONCILIATION_INTERVAL_SECONDS
+
+    def __init__(self, properties: Optional[Dict[str, Any]] = None):
+        self._properties = properties if properties is not None else {}
+
+    @classmethod
+    def all(cls) -> List[ClientProperty]:
+        """Every known property (aliases once)."""
+        seen: Dict[str, ClientProperty] = {}
+        for value in vars(cls).values():
+            if isinstance(value, ClientProperty):
+                seen.setdefault(value.name, value)
+        return list(seen.values())
+
+    def get(self, prop: ClientProperty) -> Any:
+        """Raw value: programmatic, else environment variable, else default."""
+        value = self._properties.get(prop.name)
+        if value is None:
+            value = os.environ.get(prop.name)
+        if value is None:
+            value = prop.default_value
+        return value
+
+    def get_bool(self, prop: ClientProperty) -> bool:
+        """Value as a bool; accepts bools and "true"/"false" in any case."""
+        value = self.get(prop)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+        raise _fail("property " + prop.name, "True/False or the string \"true\"/\"false\"", value)
+
+    def get_int(self, prop: ClientProperty) -> int:
+        """Value as an int; accepts ints and decimal strings."""
+        value = self.get(prop)
+        if _is_int(value):
+            return value
+        if isinstance(value, str):
+            try:
+                return int(value.strip())
+            except ValueError:
+                pass
+        raise _fail("property " + prop.name, "an int or a string of one", value)
+
+    def get_float(self, prop: ClientProperty) -> float:
+        """Value as a float; accepts numbers and numeric strings."""
+        value = self.get(prop)
+        if isinstance(value, numbers.Real) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):
+            try:
+                return float(value.strip())
+            except ValueError:
+                pass
+        raise _fail("property " + prop.name, "a number or a string of one", value)
+
+    def get_seconds(self, prop: ClientProperty) -> float:
+        """Value converted from the property's time unit to float seconds."""
+        if prop.time_unit is None:
+            raise ConfigurationError("property %s has no time unit" % prop.name)
+        return TimeUnit.to_seconds(self.get_float(prop), prop.time_unit)
+
+    def get_seconds_positive_or_default(self, prop: ClientProperty) -> float:
+        """Like :meth:`get_seconds`, but a value <= 0 gives the default."""
+        seconds = self.get_seconds(prop)
+        if seconds > 0:
+            return seconds
+        return TimeUnit.to_seconds(float(prop.default_value), prop.time_unit)
+
+
+# --- the client config --------------------------------------------------------------
+
+def _check_client_name(what: str, value: Any) -> Optional[str]:
+    if value is None or (isinstance(value, str) and value):
+        return value
+    raise _fail(what, "None or a non-empty str", value)
+
+
+class ClientConfig(_Config):
+    """Everything a ``HazelcastClient`` is configured with (manual chapter 3).
+
+    Attributes: ``group_config`` (:class:`GroupConfig`), ``network_config``
+    (:class:`ClientNetworkConfig`), ``serialization_config``
+    (:class:`SerializationConfig`), ``near_cache_configs`` (map name ->
+    :class:`NearCacheConfig`), ``flake_id_generator_configs`` (name ->
+    :class:`FlakeIdGeneratorConfig`), ``lifecycle_listeners`` (functions
+    called with the new state string), ``membership_listeners`` (tuples
+    ``(member_added, member_removed, fire_for_existing)``),
+    ``logger_config`` (:class:`LoggerConfig`), ``client_name`` (``None``:
+    the client names itself ``hz.client_N``), ``labels`` (set of str) and
+    ``properties`` (property name -> value; see :class:`ClientProperties`).
+
+    Scalars are checked when set; call :meth:`validate` (the client does,
+    at start) for the rest.
+    """
+
+    client_name = _Checked(_check_client_name, None)
+
+    def __init__(self) -> None:
+        self.group_config = GroupConfig()
+        self.network_config = ClientNetworkConfig()
+        self.serialization_config = SerializationConfig()
+        self.near_cache_configs: Dict[str, NearCacheConfig] = {}
+        self.flake_id_generator_configs: Dict[str, FlakeIdGeneratorConfig] = {}
+        self.lifecycle_listeners: List[Callable[[str], None]] = []
+        self.membership_listeners: List[Tuple[Optional[Callable], Optional[Callable], bool]] = []
+        self.logger_config = LoggerConfig()
+        self.labels: Set[str] = set()
+        self.properties: Dict[str, Any] = {}
+
+    def add_near_cache_config(self, near_cache_config: NearCacheConfig) -> "ClientConfig":
+        """Use ``near_cache_config`` for the map of the same name."""
+        if not isinstance(near_cache_config, NearCacheConfig):
+            raise _fail("the argument of add_near_cache_config", "a NearCacheConfig", near_cache_config)
+        self.near_cache_configs[near_cache_config.name] = near_cache_config
+        return self
+
+    def add_flake_id_generator_config(self, flake_id_config: FlakeIdGeneratorConfig) -> "ClientConfig":
+        """Use ``flake_id_config`` for the Flake ID generator of the same name."""
+        if not isinstance(flake_id_config, FlakeIdGeneratorConfig):
+            raise _fail("the argument of add_flake_id_generator_config", "a FlakeIdGeneratorConfig",
+                        flake_id_config)
+        self.flake_id_generator_configs[flake_id_config.name] = flake_id_config
+        return self
+
+    def get_flake_id_generator_config(self, name: str) -> FlakeIdGeneratorConfig:
+        """The config for generator ``name``: its own, else the one named
+        ``"default"``, else a fresh default one."""
+        found = self.flake_id_generator_configs.get(name) or self.flake_id_generator_configs.get("default")
+        return found if found is not None else FlakeIdGeneratorConfig(name)
+
+    def add_lifecycle_listener(self, lifecycle_state_changed: Callable[[str], None]) -> "ClientConfig":
+        """Call ``lifecycle_state_changed(state)`` on every lifecycle change,
+        from ``STARTING`` on."""
+        if not callable(lifecycle_state_changed):
+            raise _fail("the argument of add_lifecycle_listener", "a function taking the state",
+                        lifecycle_state_changed)
+        self.lifecycle_listeners.append(lifecycle_state_changed)
+        return self
+
+    def add_membership_listener(self, member_added: Any = None, member_removed: Optional[Callable] = None,
+                                fire_for_existing: bool = False) -> "ClientConfig":
+        """Listen to members joining and leaving from the start.
+
+        Either pass functions (``member_added(member)``,
+        ``member_removed(member)``, one may be ``None``), or pass one object
+        that has ``member_added`` and/or ``member_removed`` methods. With
+        ``fire_for_existing``, ``member_added`` is also called for members
+        already in the cluster when the listener is registered. Stored in
+        ``membership_listeners`` as ``(member_added, member_removed,
+        fire_for_existing)``.
+        """
+        if member_added is not None and not callable(member_added) and member_removed is None:
+            listener = member_added
+            member_added = getattr(listener, "member_added", None)
+            member_removed = getattr(listener, "member_removed", None)
+        for what, fn in (("member_added", member_added), ("member_removed", member_removed)):
+            if fn is not None and not callable(fn):
+                raise _fail(what + " of add_membership_listener", "a function or None", fn)
+        if member_added is None and member_removed is None:
+            raise ConfigurationError("add_membership_listener needs member_added or member_removed "
+                                     "(a function, or an object with such methods)")
+        self.membership_listeners.append((member_added, member_removed, _check_bool(
+            "fire_for_existing of add_membership_listener", fire_for_existing)))
+        return self
+
+    def add_label(self, label: str) -> "ClientConfig":
+        """Add a label that identifies this client to the cluster."""
+        self.labels.add(_check_str("a label", label))
+        return self
+
+    def set_property(self, name: str, value: Any) -> "ClientConfig":
+        """Set client property ``name`` (see :class:`ClientProperties`);
+        this wins over an environment variable of the same name."""
+        if isinstance(name, ClientProperty):
+            name = name.name
+        _check_str("a property name", name)
+        if value is None:
+            raise _fail("the value of property " + name, "not None", value)
+        self.properties[name] = value
+        return self
+
+    def get_property(self, name: str) -> Any:
+        """The programmatically set value of property ``name``, or ``None``."""
+        if isinstance(name, ClientProperty):
+            name = name.name
+        return self.properties.get(name)
+
+    def validate(self) -> None:
+        """Check the whole configuration; raise :class:`ConfigurationError`.
+
+        Covers what cannot be checked on assignment: lists and dicts mutated
+        in place, property values, and rules spanning several settings.
+        """
+        for attr, cls in (("group_config", GroupConfig), ("network_config", ClientNetworkConfig),
+                          ("serialization_config", SerializationConfig), ("logger_config", LoggerConfig)):
+            if not isinstance(getattr(self, attr), cls):
+                raise _fail("ClientConfig." + attr, "a " + cls.__name__, getattr(self, attr))
+        self.network_config.validate()
+        self.serialization_config.validate()
+        for attr, cls in (("near_cache_configs", NearCacheConfig),
+                          ("flake_id_generator_configs", FlakeIdGeneratorConfig)):
+            for name, cfg in getattr(self, attr).items():
+                if not isinstance(cfg, cls) or cfg.name != name:
+                    raise _fail("ClientConfig.%s[%r]" % (attr, name), "a %s named %r" % (cls.__name__, name), cfg)
+        for listener in self.lifecycle_listeners:
+            if not callable(listener):
+                raise _fail("every entry of ClientConfig.lifecycle_listeners", "a function", listener)
+        for entry in self.membership_listeners:
+            if not (isinstance(entry, tuple) and len(entry) == 3):
+                raise _fail("every entry of ClientConfig.membership_listeners",
+                            "(member_added, member_removed, fire_for_existing)", entry)
+        for label in self.labels:
+            _check_str("every entry of ClientConfig.labels", label)
+        self._validate_properties()
+        self._validate_cloud()
+
+    def _validate_properties(self) -> None:
+        props = ClientProperties(self.properties)
+        for prop in ClientProperties.all():
+            default = prop.default_value
+            if isinstance(default, bool):
+                props.get_bool(prop)
+            elif isinstance(default, int):
+                value = props.get_float(prop) if prop.time_unit is not None else props.get_int(prop)
+                if value < 0 and prop is not ClientProperties.STATISTICS_PERIOD_SECONDS:
+                    raise _fail("property " + prop.name, "a number >= 0", value)
+            elif isinstance(default, str):
+                _check_str("property " + prop.name, props.get(prop))
+
+    def _validate_cloud(self) -> None:
+        cloud = self.network_config.cloud_config
+        token_property = ClientProperties(self.properties).get(ClientProperties.HAZELCAST_CLOUD_DISCOVERY_TOKEN)
+        if cloud.enabled and token_property:
+            raise ConfigurationError(
+                "cloud discovery is configured twice: use either network_config.cloud_config or the "
+                "property %s, not both" % ClientProperties.HAZELCAST_CLOUD_DISCOVERY_TOKEN.name)
+        if cloud.enabled and not cloud.discovery_token:
+            raise ConfigurationError("network_config.cloud_config.enabled is True but "
+                                     "cloud_config.discovery_token is empty")
+        if (cloud.enabled or token_property) and self.network_config.addresses:
+            raise ConfigurationError("network_config.addresses must be empty when Hazelcast Cloud discovery "
+                                     "is enabled: the cloud supplies the member addresses")
