@@ -1,0 +1,39 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_atomic_reference.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""AtomicReference.compareAndSet (0x0b06), since protocol 1.0. Response: BOOLEAN (101).
+"""
+from typing import Optional
+
+from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x0b06
+RESPONSE_TYPE = 101
+RETRYABLE = False
+PARTITION_IDENTIFIER = "name"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, expected: Optional[Data], updated: Optional[Data]) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    if expected is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_data(expected)
+    if updated is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_data(updated)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,35 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_cache.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Cache.entryProcessor (0x1509), since protocol 1.0. Response: DATA (105).
+"""
+from typing import List
+
+from hazelcast.protocol.codec.responses import decode_data_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1509
+RESPONSE_TYPE = 105
+RETRYABLE = False
+PARTITION_IDENTIFIER = "key"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, key: Data, entry_processor: Data, arguments: List[Data], completion_id: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_data(key)
+    msg.append_data(entry_processor)
+    msg.append_int(len(arguments))
+    for item0 in arguments:
+        msg.append_data(item0)
+    msg.append_int(completion_id)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,32 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_cache.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Cache.listenerRegistration (0x1510), since protocol 1.0. Response: VOID (100).
+"""
+from hazelcast.core import Address
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import encode_address
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1510
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, listener_config: Data, should_register: bool, address: Address) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_data(listener_config)
+    msg.append_bool(should_register)
+    encode_address(msg, address)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

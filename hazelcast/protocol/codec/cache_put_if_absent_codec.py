@@ -1,0 +1,37 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_cache.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Cache.putIfAbsent (0x1513), since protocol 1.0. Response: BOOLEAN (101).
+"""
+from typing import Optional
+
+from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1513
+RESPONSE_TYPE = 101
+RETRYABLE = False
+PARTITION_IDENTIFIER = "key"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, key: Data, value: Data, expiry_policy: Optional[Data], completion_id: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_data(key)
+    msg.append_data(value)
+    if expiry_policy is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_data(expiry_policy)
+    msg.append_int(completion_id)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,33 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_cache.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Cache.setExpiryPolicy (0x1523), since protocol 1.7. Response: BOOLEAN (101).
+"""
+from typing import List
+
+from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1523
+RESPONSE_TYPE = 101
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 7)
+EVENTS = ()
+
+
+def encode_request(name: str, keys: List[Data], expiry_policy: Data) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(len(keys))
+    for item0 in keys:
+        msg.append_data(item0)
+    msg.append_data(expiry_policy)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.7: same as encode_request."""
+    return encode_request(*args, **kwargs)

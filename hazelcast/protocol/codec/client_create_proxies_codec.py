@@ -1,0 +1,31 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_client.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Client.createProxies (0x0013), since protocol 1.6. Response: VOID (100).
+"""
+from typing import List, Tuple
+
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x0013
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 6)
+EVENTS = ()
+
+
+def encode_request(proxies: List[Tuple[str, str]]) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_int(len(proxies))
+    for key0, value0 in proxies:
+        msg.append_str(key0)
+        msg.append_str(value0)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.6: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,25 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_client.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Client.getPartitions (0x0008), since protocol 1.0. Response: PARTITIONS (108).
+"""
+from hazelcast.protocol.codec.responses import decode_partitions_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x0008
+RESPONSE_TYPE = 108
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request() -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

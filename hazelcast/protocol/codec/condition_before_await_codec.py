@@ -1,0 +1,39 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_condition.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Condition.beforeAwait (0x0802), since protocol 1.0. Response: VOID (100).
+"""
+from typing import Optional, Tuple
+
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x0802
+RESPONSE_TYPE = 100
+RETRYABLE = True
+PARTITION_IDENTIFIER = "lockName"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, thread_id: int, lock_name: str, reference_id: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_long(thread_id)
+    msg.append_str(lock_name)
+    msg.append_long(reference_id)
+    return msg.finish()
+
+
+def encode_request_for(version: Tuple[int, int], name: str, thread_id: int, lock_name: str, reference_id: Optional[int] = None) -> ClientMessage:
+    """Like encode_request, but leaves out the fields that protocol `version`
+    (e.g. (1, 2) for a 3.7 member) does not know (added in 1.2).
+    """
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_long(thread_id)
+    msg.append_str(lock_name)
+    if version >= (1, 2):
+        msg.append_long(reference_id)
+    return msg.finish()

@@ -1,0 +1,34 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_continuous_query.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""ContinuousQuery.publisherCreate (0x1802), since protocol 1.0. Response: LIST_DATA (106).
+"""
+from hazelcast.protocol.codec.responses import decode_list_data_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1802
+RESPONSE_TYPE = 106
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(map_name: str, cache_name: str, predicate: Data, batch_size: int, buffer_size: int, delay_seconds: int, populate: bool, coalesce: bool) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(map_name)
+    msg.append_str(cache_name)
+    msg.append_data(predicate)
+    msg.append_int(batch_size)
+    msg.append_int(buffer_size)
+    msg.append_long(delay_seconds)
+    msg.append_bool(populate)
+    msg.append_bool(coalesce)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

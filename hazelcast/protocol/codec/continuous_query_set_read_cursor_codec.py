@@ -1,0 +1,28 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_continuous_query.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""ContinuousQuery.setReadCursor (0x1805), since protocol 1.0. Response: BOOLEAN (101).
+"""
+from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x1805
+RESPONSE_TYPE = 101
+RETRYABLE = False
+PARTITION_IDENTIFIER = "associated key"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(map_name: str, cache_name: str, sequence: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(map_name)
+    msg.append_str(cache_name)
+    msg.append_long(sequence)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,32 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_cp_count_down_latch.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""CPCountDownLatch.countDown (0x2503), since protocol 1.8. Response: VOID (100).
+"""
+import uuid
+
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import RaftGroupId, encode_raft_group_id, encode_uuid
+
+REQUEST_TYPE = 0x2503
+RESPONSE_TYPE = 100
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 8)
+EVENTS = ()
+
+
+def encode_request(group_id: RaftGroupId, name: str, invocation_uid: uuid.UUID, expected_round: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    encode_raft_group_id(msg, group_id)
+    msg.append_str(name)
+    encode_uuid(msg, invocation_uid)
+    msg.append_int(expected_round)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.8: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,28 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_cp_count_down_latch.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""CPCountDownLatch.getRound (0x2505), since protocol 1.8. Response: INTEGER (102).
+"""
+from hazelcast.protocol.codec.responses import decode_integer_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import RaftGroupId, encode_raft_group_id
+
+REQUEST_TYPE = 0x2505
+RESPONSE_TYPE = 102
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 8)
+EVENTS = ()
+
+
+def encode_request(group_id: RaftGroupId, name: str) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    encode_raft_group_id(msg, group_id)
+    msg.append_str(name)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.8: same as encode_request."""
+    return encode_request(*args, **kwargs)

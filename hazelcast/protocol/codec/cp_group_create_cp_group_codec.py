@@ -1,0 +1,26 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_cp_group.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""CPGroup.createCPGroup (0x2101), since protocol 1.8. Response: RAFT_GROUP_ID (128).
+"""
+from hazelcast.protocol.codec.responses import decode_raft_group_id_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x2101
+RESPONSE_TYPE = 128
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 8)
+EVENTS = ()
+
+
+def encode_request(proxy_name: str) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(proxy_name)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.8: same as encode_request."""
+    return encode_request(*args, **kwargs)

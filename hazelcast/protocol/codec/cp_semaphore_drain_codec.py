@@ -1,0 +1,33 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_cp_semaphore.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""CPSemaphore.drain (0x2704), since protocol 1.8. Response: INTEGER (102).
+"""
+import uuid
+
+from hazelcast.protocol.codec.responses import decode_integer_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import RaftGroupId, encode_raft_group_id, encode_uuid
+
+REQUEST_TYPE = 0x2704
+RESPONSE_TYPE = 102
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 8)
+EVENTS = ()
+
+
+def encode_request(group_id: RaftGroupId, name: str, session_id: int, thread_id: int, invocation_uid: uuid.UUID) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    encode_raft_group_id(msg, group_id)
+    msg.append_str(name)
+    msg.append_long(session_id)
+    msg.append_long(thread_id)
+    encode_uuid(msg, invocation_uid)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.8: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,27 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_durable_executor.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""DurableExecutor.retrieveAndDisposeResult (0x1b06), since protocol 1.1. Response: DATA (105).
+"""
+from hazelcast.protocol.codec.responses import decode_data_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x1b06
+RESPONSE_TYPE = 105
+RETRYABLE = True
+PARTITION_IDENTIFIER = "partitionId"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 1)
+EVENTS = ()
+
+
+def encode_request(name: str, sequence: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(sequence)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.1: same as encode_request."""
+    return encode_request(*args, **kwargs)

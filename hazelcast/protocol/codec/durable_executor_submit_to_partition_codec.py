@@ -1,0 +1,28 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_durable_executor.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""DurableExecutor.submitToPartition (0x1b03), since protocol 1.1. Response: INTEGER (102).
+"""
+from hazelcast.protocol.codec.responses import decode_integer_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1b03
+RESPONSE_TYPE = 102
+RETRYABLE = True
+PARTITION_IDENTIFIER = "partitionId"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 1)
+EVENTS = ()
+
+
+def encode_request(name: str, callable: Data) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_data(callable)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.1: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,72 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_dynamic_config.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""DynamicConfig.addMultiMapConfig (0x1e01), since protocol 1.5. Response: VOID (100).
+"""
+from typing import List, Optional, Tuple
+
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import ListenerConfigHolder, encode_listener_config_holder
+
+REQUEST_TYPE = 0x1e01
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 5)
+EVENTS = ()
+
+
+def encode_request(name: str, collection_type: str, listener_configs: Optional[List[ListenerConfigHolder]], binary: bool, backup_count: int, async_backup_count: int, statistics_enabled: bool, quorum_name: Optional[str], merge_policy: str, merge_batch_size: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_str(collection_type)
+    if listener_configs is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_int(len(listener_configs))
+        for item0 in listener_configs:
+            encode_listener_config_holder(msg, item0)
+    msg.append_bool(binary)
+    msg.append_int(backup_count)
+    msg.append_int(async_backup_count)
+    msg.append_bool(statistics_enabled)
+    if quorum_name is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_str(quorum_name)
+    msg.append_str(merge_policy)
+    msg.append_int(merge_batch_size)
+    return msg.finish()
+
+
+def encode_request_for(version: Tuple[int, int], name: str, collection_type: str, listener_configs: Optional[List[ListenerConfigHolder]], binary: bool, backup_count: int, async_backup_count: int, statistics_enabled: bool, quorum_name: Optional[str] = None, merge_policy: Optional[str] = None, merge_batch_size: Optional[int] = None) -> ClientMessage:
+    """Like encode_request, but leaves out the fields that protocol `version`
+    (e.g. (1, 2) for a 3.7 member) does not know (added in 1.6).
+    """
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_str(collection_type)
+    if listener_configs is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_int(len(listener_configs))
+        for item0 in listener_configs:
+            encode_listener_config_holder(msg, item0)
+    msg.append_bool(binary)
+    msg.append_int(backup_count)
+    msg.append_int(async_backup_count)
+    msg.append_bool(statistics_enabled)
+    if version >= (1, 6):
+        if quorum_name is None:
+            msg.append_bool(True)
+        else:
+            msg.append_bool(False)
+            msg.append_str(quorum_name)
+        msg.append_str(merge_policy)
+        msg.append_int(merge_batch_size)
+    return msg.finish()

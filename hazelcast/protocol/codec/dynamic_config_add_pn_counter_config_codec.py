@@ -1,0 +1,35 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_dynamic_config.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""DynamicConfig.addPNCounterConfig (0x1e16), since protocol 1.6. Response: VOID (100).
+"""
+from typing import Optional
+
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x1e16
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 6)
+EVENTS = ()
+
+
+def encode_request(name: str, replica_count: int, statistics_enabled: bool, quorum_name: Optional[str]) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(replica_count)
+    msg.append_bool(statistics_enabled)
+    if quorum_name is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_str(quorum_name)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.6: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,45 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_dynamic_config.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""DynamicConfig.addReliableTopicConfig (0x1e0f), since protocol 1.5. Response: VOID (100).
+"""
+from typing import List, Optional
+
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import ListenerConfigHolder, encode_listener_config_holder
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1e0f
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 5)
+EVENTS = ()
+
+
+def encode_request(name: str, listener_configs: Optional[List[ListenerConfigHolder]], read_batch_size: int, statistics_enabled: bool, topic_overload_policy: str, executor: Optional[Data]) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    if listener_configs is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_int(len(listener_configs))
+        for item0 in listener_configs:
+            encode_listener_config_holder(msg, item0)
+    msg.append_int(read_batch_size)
+    msg.append_bool(statistics_enabled)
+    msg.append_str(topic_overload_policy)
+    if executor is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_data(executor)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.5: same as encode_request."""
+    return encode_request(*args, **kwargs)

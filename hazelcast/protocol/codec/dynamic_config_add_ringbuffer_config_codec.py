@@ -1,0 +1,68 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_dynamic_config.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""DynamicConfig.addRingbufferConfig (0x1e02), since protocol 1.5. Response: VOID (100).
+"""
+from typing import Optional, Tuple
+
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import RingbufferStoreConfigHolder, encode_ringbuffer_store_config_holder
+
+REQUEST_TYPE = 0x1e02
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 5)
+EVENTS = ()
+
+
+def encode_request(name: str, capacity: int, backup_count: int, async_backup_count: int, time_to_live_seconds: int, in_memory_format: str, ringbuffer_store_config: Optional[RingbufferStoreConfigHolder], quorum_name: Optional[str], merge_policy: str, merge_batch_size: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(capacity)
+    msg.append_int(backup_count)
+    msg.append_int(async_backup_count)
+    msg.append_int(time_to_live_seconds)
+    msg.append_str(in_memory_format)
+    if ringbuffer_store_config is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        encode_ringbuffer_store_config_holder(msg, ringbuffer_store_config)
+    if quorum_name is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_str(quorum_name)
+    msg.append_str(merge_policy)
+    msg.append_int(merge_batch_size)
+    return msg.finish()
+
+
+def encode_request_for(version: Tuple[int, int], name: str, capacity: int, backup_count: int, async_backup_count: int, time_to_live_seconds: int, in_memory_format: str, ringbuffer_store_config: Optional[RingbufferStoreConfigHolder], quorum_name: Optional[str] = None, merge_policy: Optional[str] = None, merge_batch_size: Optional[int] = None) -> ClientMessage:
+    """Like encode_request, but leaves out the fields that protocol `version`
+    (e.g. (1, 2) for a 3.7 member) does not know (added in 1.6).
+    """
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(capacity)
+    msg.append_int(backup_count)
+    msg.append_int(async_backup_count)
+    msg.append_int(time_to_live_seconds)
+    msg.append_str(in_memory_format)
+    if ringbuffer_store_config is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        encode_ringbuffer_store_config_holder(msg, ringbuffer_store_config)
+    if version >= (1, 6):
+        if quorum_name is None:
+            msg.append_bool(True)
+        else:
+            msg.append_bool(False)
+            msg.append_str(quorum_name)
+        msg.append_str(merge_policy)
+        msg.append_int(merge_batch_size)
+    return msg.finish()

@@ -1,0 +1,38 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.addPartitionLostListener (0x011f), since protocol 1.0. Response: STRING (104); events: EVENT_MAPPARTITIONLOST.
+"""
+from hazelcast.protocol.codec.responses import decode_string_response as decode_response
+from hazelcast.protocol.codec.events import (
+    decode_event_mappartitionlost,
+)
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x011f
+RESPONSE_TYPE = 104
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = (209,)
+
+
+def encode_request(name: str, local_only: bool) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_bool(local_only)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)
+
+
+def handle(msg: ClientMessage, handle_event_mappartitionlost=None) -> None:
+    """Decode an event frame and call the matching handler with its fields."""
+    message_type = msg.message_type
+    if message_type == 209 and handle_event_mappartitionlost is not None:
+        handle_event_mappartitionlost(*decode_event_mappartitionlost(msg))
+        return

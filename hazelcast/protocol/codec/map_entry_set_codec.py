@@ -1,0 +1,26 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.entrySet (0x0129), since protocol 1.0. Response: LIST_ENTRY (117).
+"""
+from hazelcast.protocol.codec.responses import decode_list_entry_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x0129
+RESPONSE_TYPE = 117
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

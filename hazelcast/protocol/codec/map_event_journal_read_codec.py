@@ -1,0 +1,42 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.eventJournalRead (0x0148), since protocol 1.5. Response: READ_RESULT_SET (115).
+"""
+from typing import Optional
+
+from hazelcast.protocol.codec.responses import decode_read_result_set_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x0148
+RESPONSE_TYPE = 115
+RETRYABLE = True
+PARTITION_IDENTIFIER = "partitionId"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 5)
+EVENTS = ()
+
+
+def encode_request(name: str, start_sequence: int, min_size: int, max_size: int, predicate: Optional[Data], projection: Optional[Data]) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_long(start_sequence)
+    msg.append_int(min_size)
+    msg.append_int(max_size)
+    if predicate is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_data(predicate)
+    if projection is None:
+        msg.append_bool(True)
+    else:
+        msg.append_bool(False)
+        msg.append_data(projection)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.5: same as encode_request."""
+    return encode_request(*args, **kwargs)

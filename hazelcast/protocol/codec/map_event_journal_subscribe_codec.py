@@ -1,0 +1,26 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.eventJournalSubscribe (0x0147), since protocol 1.5. Response: EVENT_JOURNAL_INITIAL_SUBSCRIBER_STATE (125).
+"""
+from hazelcast.protocol.codec.responses import decode_event_journal_initial_subscriber_state_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x0147
+RESPONSE_TYPE = 125
+RETRYABLE = True
+PARTITION_IDENTIFIER = "partitionId"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 5)
+EVENTS = ()
+
+
+def encode_request(name: str) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.5: same as encode_request."""
+    return encode_request(*args, **kwargs)

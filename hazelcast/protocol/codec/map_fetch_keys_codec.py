@@ -1,0 +1,29 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.fetchKeys (0x013c), since protocol 1.1. Response: CACHE_KEY_ITERATOR_RESULT (116).
+"""
+from hazelcast.protocol.codec.responses import decode_cache_key_iterator_result_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x013c
+RESPONSE_TYPE = 116
+RETRYABLE = True
+PARTITION_IDENTIFIER = "partitionId"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 1)
+EVENTS = ()
+
+
+def encode_request(name: str, partition_id: int, table_index: int, batch: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(partition_id)
+    msg.append_int(table_index)
+    msg.append_int(batch)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.1: same as encode_request."""
+    return encode_request(*args, **kwargs)

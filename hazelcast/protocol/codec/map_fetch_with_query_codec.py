@@ -1,0 +1,31 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.fetchWithQuery (0x0146), since protocol 1.5. Response: QUERY_RESULT_SEGMENT (124).
+"""
+from hazelcast.protocol.codec.responses import decode_query_result_segment_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x0146
+RESPONSE_TYPE = 124
+RETRYABLE = True
+PARTITION_IDENTIFIER = "partitionId"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 5)
+EVENTS = ()
+
+
+def encode_request(name: str, table_index: int, batch: int, projection: Data, predicate: Data) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(table_index)
+    msg.append_int(batch)
+    msg.append_data(projection)
+    msg.append_data(predicate)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.5: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,28 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.project (0x0140), since protocol 1.4. Response: LIST_DATA_MAYBE_NULL_ELEMENTS (119).
+"""
+from hazelcast.protocol.codec.responses import decode_list_data_maybe_null_elements_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x0140
+RESPONSE_TYPE = 119
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 4)
+EVENTS = ()
+
+
+def encode_request(name: str, projection: Data) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_data(projection)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.4: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,33 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.putAll (0x0130), since protocol 1.0. Response: VOID (100).
+"""
+from typing import List, Tuple
+
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x0130
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = "any key belongs to target partition"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, entries: List[Tuple[Data, Data]]) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(len(entries))
+    for key0, value0 in entries:
+        msg.append_data(key0)
+        msg.append_data(value0)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

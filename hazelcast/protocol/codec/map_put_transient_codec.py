@@ -1,0 +1,31 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.putTransient (0x0110), since protocol 1.0. Response: VOID (100).
+"""
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x0110
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = "key"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, key: Data, value: Data, thread_id: int, ttl: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_data(key)
+    msg.append_data(value)
+    msg.append_long(thread_id)
+    msg.append_long(ttl)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,32 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Map.putWithMaxIdle (0x014a), since protocol 1.7. Response: DATA (105).
+"""
+from hazelcast.protocol.codec.responses import decode_data_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x014a
+RESPONSE_TYPE = 105
+RETRYABLE = False
+PARTITION_IDENTIFIER = "key"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 7)
+EVENTS = ()
+
+
+def encode_request(name: str, key: Data, value: Data, thread_id: int, ttl: int, max_idle: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_data(key)
+    msg.append_data(value)
+    msg.append_long(thread_id)
+    msg.append_long(ttl)
+    msg.append_long(max_idle)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.7: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,37 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_pn_counter.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""PNCounter.add (0x2002), since protocol 1.6. Response: CRDT_TIMESTAMPED_LONG (127).
+"""
+from typing import List, Tuple
+
+from hazelcast.core import Address
+from hazelcast.protocol.codec.responses import decode_crdt_timestamped_long_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import encode_address
+
+REQUEST_TYPE = 0x2002
+RESPONSE_TYPE = 127
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 6)
+EVENTS = ()
+
+
+def encode_request(name: str, delta: int, get_before_update: bool, replica_timestamps: List[Tuple[str, int]], target_replica: Address) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_long(delta)
+    msg.append_bool(get_before_update)
+    msg.append_int(len(replica_timestamps))
+    for key0, value0 in replica_timestamps:
+        msg.append_str(key0)
+        msg.append_long(value0)
+    encode_address(msg, target_replica)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.6: same as encode_request."""
+    return encode_request(*args, **kwargs)

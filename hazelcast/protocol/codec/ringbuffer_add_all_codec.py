@@ -1,0 +1,33 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_ringbuffer.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""Ringbuffer.addAll (0x1909), since protocol 1.0. Response: LONG (103).
+"""
+from typing import List
+
+from hazelcast.protocol.codec.responses import decode_long_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1909
+RESPONSE_TYPE = 103
+RETRYABLE = False
+PARTITION_IDENTIFIER = "name"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, value_list: List[Data], overflow_policy: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_int(len(value_list))
+    for item0 in value_list:
+        msg.append_data(item0)
+    msg.append_int(overflow_policy)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,31 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_scheduled_executor.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""ScheduledExecutor.cancelFromAddress (0x1d0a), since protocol 1.4. Response: BOOLEAN (101).
+"""
+from hazelcast.core import Address
+from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import encode_address
+
+REQUEST_TYPE = 0x1d0a
+RESPONSE_TYPE = 101
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 4)
+EVENTS = ()
+
+
+def encode_request(scheduler_name: str, task_name: str, address: Address, may_interrupt_if_running: bool) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(scheduler_name)
+    msg.append_str(task_name)
+    encode_address(msg, address)
+    msg.append_bool(may_interrupt_if_running)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.4: same as encode_request."""
+    return encode_request(*args, **kwargs)

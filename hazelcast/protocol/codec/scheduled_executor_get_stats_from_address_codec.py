@@ -1,0 +1,30 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_scheduled_executor.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""ScheduledExecutor.getStatsFromAddress (0x1d06), since protocol 1.4. Response: SCHEDULED_TASK_STATISTICS (120).
+"""
+from hazelcast.core import Address
+from hazelcast.protocol.codec.responses import decode_scheduled_task_statistics_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import encode_address
+
+REQUEST_TYPE = 0x1d06
+RESPONSE_TYPE = 120
+RETRYABLE = True
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 4)
+EVENTS = ()
+
+
+def encode_request(scheduler_name: str, task_name: str, address: Address) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(scheduler_name)
+    msg.append_str(task_name)
+    encode_address(msg, address)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.4: same as encode_request."""
+    return encode_request(*args, **kwargs)

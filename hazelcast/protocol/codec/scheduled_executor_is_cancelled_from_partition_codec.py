@@ -1,0 +1,27 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_scheduled_executor.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""ScheduledExecutor.isCancelledFromPartition (0x1d0b), since protocol 1.4. Response: BOOLEAN (101).
+"""
+from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x1d0b
+RESPONSE_TYPE = 101
+RETRYABLE = True
+PARTITION_IDENTIFIER = "taskName"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 4)
+EVENTS = ()
+
+
+def encode_request(scheduler_name: str, task_name: str) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(scheduler_name)
+    msg.append_str(task_name)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.4: same as encode_request."""
+    return encode_request(*args, **kwargs)

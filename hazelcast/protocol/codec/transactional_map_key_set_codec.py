@@ -1,0 +1,28 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_transactional_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""TransactionalMap.keySet (0x100e), since protocol 1.0. Response: LIST_DATA (106).
+"""
+from hazelcast.protocol.codec.responses import decode_list_data_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+
+REQUEST_TYPE = 0x100e
+RESPONSE_TYPE = 106
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, txn_id: str, thread_id: int) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_str(txn_id)
+    msg.append_long(thread_id)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

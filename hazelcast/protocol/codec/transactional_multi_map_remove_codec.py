@@ -1,0 +1,30 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_transactional_multi_map.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""TransactionalMultiMap.remove (0x1103), since protocol 1.0. Response: LIST_DATA (106).
+"""
+from hazelcast.protocol.codec.responses import decode_list_data_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+REQUEST_TYPE = 0x1103
+RESPONSE_TYPE = 106
+RETRYABLE = False
+PARTITION_IDENTIFIER = None
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(name: str, txn_id: str, thread_id: int, key: Data) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    msg.append_str(name)
+    msg.append_str(txn_id)
+    msg.append_long(thread_id)
+    msg.append_data(key)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)

@@ -1,0 +1,28 @@
+# GENERATED FILE - DO NOT EDIT. Source: codegen/definitions/service_xa_transaction.json (Open Client Protocol 1.8).
+# Regenerate with: python -m codegen
+"""XATransaction.finalize (0x1603), since protocol 1.0. Response: VOID (100).
+"""
+from hazelcast.protocol.codec.responses import decode_void_response as decode_response
+from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import Xid, encode_xid
+
+REQUEST_TYPE = 0x1603
+RESPONSE_TYPE = 100
+RETRYABLE = False
+PARTITION_IDENTIFIER = "xid"
+ACQUIRES_RESOURCE = False
+SINCE = (1, 0)
+EVENTS = ()
+
+
+def encode_request(xid: Xid, is_commit: bool) -> ClientMessage:
+    """The finished request frame (correlation id 0, partition id -1)."""
+    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
+    encode_xid(msg, xid)
+    msg.append_bool(is_commit)
+    return msg.finish()
+
+
+def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+    """All fields of this request exist since 1.0: same as encode_request."""
+    return encode_request(*args, **kwargs)
