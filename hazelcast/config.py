@@ -139,7 +139,7 @@ def _check_number(what: str, value: Any, minimum: float = 0, integer: bool = Fal
 
 def _check_choice(what: str, value: Any, cls: type) -> int:
     choices = _constants(cls)
-    if isinstance(value, bool) or value not in choices.values():
+    if not _is_int(value) or value not in choices.values():
         names = ", ".join("%s.%s" % (cls.__name__, n) for n in choices)
         raise _fail(what, "one of " + names, value)
     return value

@@ -70,6 +70,7 @@ def test_constants():
     (SSLConfig(), "enabled", None),
     (ClientCloudConfig(), "discovery_token", None),
     (NearCacheConfig(), "in_memory_format", 7),
+    (NearCacheConfig(), "in_memory_format", 1.0),
     (NearCacheConfig(), "eviction_policy", "LRU"),
     (NearCacheConfig(), "eviction_max_size", 0),
     (NearCacheConfig(), "eviction_sampling_count", 0),
