@@ -1,0 +1,250 @@
+"""``SerializationService``: Python objects <-> :class:`Data`.
+
+Priority when writing (reference manual §4): None; IdentifiedDataSerializable;
+Portable; built-in types; custom serializers (exact type, then base classes in
+MRO order); the global serializer; pickle (unless ``allow_pickle`` is False).
+The serializer chosen for a type is cached by exact type, so the hot path for
+``str``/``int`` is one dict lookup. Thread-safe: no shared mutable stream state.
+"""
+import pickle
+import struct
+from typing import Any, Callable, Dict, Optional
+
+from hazelcast.errors import HazelcastSerializationError
+from hazelcast.serialization import builtins, utf
+from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
+from hazelcast.serialization import constants as c
+from hazelcast.serialization.data import Data, HEADER_SIZE
+from hazelcast.serialization.portable.serializer import (
+    PortableContext, PortableSerializer, find_class)
+from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutputImpl
+
+_BE_INT = struct.Struct(">i")
+_STR_HEADER = b"\x00\x00\x00\x00" + _BE_INT.pack(c.CONSTANT_TYPE_STRING)
+_PICKLE_HINT = ("SerializationConfig.allow_pickle is False: register a custom or global "
+                "serializer, or make the type IdentifiedDataSerializable or Portable")
+
+
+def _instance(serializer):
+    return serializer() if isinstance(serializer, type) else serializer
+
+
+class SerializationService:
+    """Serializes with the settings of a ``SerializationConfig`` (any object
+    with its attributes: portable_version, data_serializable_factories,
+    portable_factories, class_definitions, check_class_def_errors,
+    is_big_endian, default_integer_type, custom_serializers, global_serializer,
+    allow_pickle)."""
+
+    def __init__(self, config):
+        self._big_endian = bool(getattr(config, "is_big_endian", True))
+        self._allow_pickle = bool(getattr(config, "allow_pickle", True))
+        self._ids_factories = dict(getattr(config, "data_serializable_factories", None) or {})
+        self._int_writer = builtins.int_writer(
+            getattr(config, "default_integer_type", c.INTEGER_TYPE.INT))
+        self.portable_context = PortableContext(
+            self, getattr(config, "portable_version", 0) or 0,
+            getattr(config, "class_definitions", None) or (),
+            getattr(config, "check_class_def_errors", True))
+        self._portable = PortableSerializer(
+            self.portable_context, dict(getattr(config, "portable_factories", None) or {}),
+            self._ids_factories)
+
+        self._readers: Dict[int, Callable] = builtins.builtin_readers()
+        self._readers[c.CONSTANT_TYPE_PORTABLE] = self._portable.read
+        self._readers[c.CONSTANT_TYPE_DATA_SERIALIZABLE] = self._read_ids
+        self._readers[c.PYTHON_TYPE_PICKLE] = self._read_pickle
+        self._readers[c.CONSTANT_TYPE_NULL] = lambda inp: None
+
+        self._builtin_writers = builtins.builtin_writers()
+        self._builtin_writers[int] = self._int_writer
+        self._writers: Dict[type, Callable] = dict(self._builtin_writers)
+
+        self._custom: Dict[type, Callable] = {}
+        self._serializers = []
+        for cls, ser in (getattr(config, "custom_serializers", None) or {}).items():
+            ser = _instance(ser)
+            self._custom[cls] = self._register_stream_serializer(ser, "custom serializer for %s"
+                                                                 % cls.__name__)
+        glob = getattr(config, "global_serializer", None)
+        self._global = None
+        if glob is not None:
+            self._global = self._register_stream_serializer(_instance(glob), "global serializer")
+
+    def _register_stream_serializer(self, ser, what: str) -> Callable:
+        type_id = ser.get_type_id()
+        if not isinstance(type_id, int) or type_id <= 0:
+            raise HazelcastSerializationError(
+                "The %s (%s) has type id %r: custom type ids must be positive integers"
+                % (what, type(ser).__name__, type_id))
+        existing = self._readers.get(type_id)
+        if existing is not None and getattr(existing, "__self__", None) is not ser:
+            raise HazelcastSerializationError(
+                "The %s (%s) reuses type id %d, already taken by another serializer"
+                % (what, type(ser).__name__, type_id))
+        self._readers[type_id] = ser.read
+        self._serializers.append(ser)
+
+        def write(out, obj, _write=ser.write, _type_id=type_id) -> int:
+            _write(out, obj)
+            return _type_id
+        return write
+
+    # --- public API ------------------------------------------------------------
+    def to_data(self, obj: Any, partitioning_strategy: Optional[Callable[[Any], Any]] = None
+                ) -> Optional[Data]:
+        """Serialize ``obj``; ``None`` gives ``None`` and a :class:`Data` is returned as is.
+
+        ``partitioning_strategy(obj)`` may return a partition key whose hash is
+        stored in the header (so related keys land in one partition)."""
+        if obj is None:
+            return None
+        t = type(obj)
+        if t is Data:
+            return obj
+        if t is str and self._big_endian and partitioning_strategy is None:
+            n, raw = utf.encode(obj)
+            return Data(b"".join((_STR_HEADER, _BE_INT.pack(n), raw)))
+        writer = self._writers.get(t)
+        if writer is None:
+            writer = self._find_writer(obj, t)
+        out = ObjectDataOutputImpl(self, self._big_endian)
+        type_id = writer(out, obj)
+        out.write_int_be_at(4, type_id)
+        if partitioning_strategy is not None:
+            key = partitioning_strategy(obj)
+            if key is not None and key is not obj:
+                out.write_int_be_at(0, self.to_data(key).get_partition_hash())
+        return Data(bytes(out._buf))
+
+    def to_object(self, data: Any) -> Any:
+        """Deserialize a :class:`Data`; any other value is returned unchanged."""
+        if not isinstance(data, Data):
+            return data
+        buf = data.buffer
+        if len(buf) < HEADER_SIZE:
+            if not buf:
+                return None
+            raise HazelcastSerializationError("Data of %d bytes is shorter than its 8-byte header"
+                                              % len(buf))
+        type_id = _BE_INT.unpack_from(buf, 4)[0]
+        if type_id == c.CONSTANT_TYPE_STRING and self._big_endian:
+            raw = buf[12:]
+            if raw.isascii() and len(buf) >= 12 and _BE_INT.unpack_from(buf, 8)[0] == len(raw):
+                return raw.decode("ascii")
+        reader = self._readers.get(type_id)
+        if reader is None:
+            raise self._unknown_type(type_id)
+        return reader(ObjectDataInputImpl(buf, HEADER_SIZE, self, self._big_endian))
+
+    def destroy(self) -> None:
+        """Call ``destroy()`` on every custom and global serializer."""
+        for ser in self._serializers:
+            ser.destroy()
+
+    # --- nested objects (used by the streams) ------------------------------------
+    def write_object(self, out, obj) -> None:
+        if obj is None:
+            out.write_int(c.CONSTANT_TYPE_NULL)
+            return
+        t = type(obj)
+        writer = self._writers.get(t)
+        if writer is None:
+            writer = self._find_writer(obj, t)
+        pos = out.position()
+        out.write_int(0)
+        out.write_int_at(pos, writer(out, obj))
+
+    def read_object(self, inp) -> Any:
+        type_id = inp.read_int()
+        reader = self._readers.get(type_id)
+        if reader is None:
+            raise self._unknown_type(type_id)
+        return reader(inp)
+
+    # --- writer lookup ---------------------------------------------------------------
+    def _find_writer(self, obj, t: type) -> Callable:
+        writer = self._choose_writer(obj, t)
+        self._writers[t] = writer
+        return writer
+
+    def _choose_writer(self, obj, t: type) -> Callable:
+        if isinstance(obj, IdentifiedDataSerializable):
+            return self._write_ids
+        if isinstance(obj, Portable):
+            return self._write_portable
+        custom = self._custom.get(t)
+        if custom is not None:
+            return custom
+        for base in t.__mro__[1:]:
+            custom = self._custom.get(base)
+            if custom is not None:
+                return custom
+        # subclasses of the built-in types (IntEnum, str subclasses, ...)
+        for base in t.__mro__[1:]:
+            writer = self._builtin_writers.get(base)
+            if writer is not None:
+                return writer
+        if self._global is not None:
+            return self._global
+        if self._allow_pickle:
+            return _write_pickle
+        raise HazelcastSerializationError(
+            "Cannot serialize %s.%s: no serializer matches it and pickle is disabled (%s)"
+            % (t.__module__, t.__qualname__, _PICKLE_HINT))
+
+    # --- IdentifiedDataSerializable -----------------------------------------------
+    def _write_ids(self, out, obj) -> int:
+        out.write_boolean(True)
+        out.write_int(obj.get_factory_id())
+        out.write_int(obj.get_class_id())
+        obj.write_data(out)
+        return c.CONSTANT_TYPE_DATA_SERIALIZABLE
+
+    def _read_ids(self, inp):
+        if not inp.read_boolean():
+            raise HazelcastSerializationError(
+                "Cannot read a Java DataSerializable that is not Identified (class %s): the "
+                "Python client needs IdentifiedDataSerializable factory and class ids"
+                % inp.read_utf())
+        factory_id = inp.read_int()
+        class_id = inp.read_int()
+        cls = find_class(self._ids_factories, factory_id, class_id, "IdentifiedDataSerializable")
+        obj = cls()
+        obj.read_data(inp)
+        return obj
+
+    def _write_portable(self, out, obj) -> int:
+        self._portable.write(out, obj)
+        return c.CONSTANT_TYPE_PORTABLE
+
+    # --- pickle ------------------------------------------------------------------------
+    def _read_pickle(self, inp):
+        if not self._allow_pickle:
+            raise HazelcastSerializationError(
+                "Refusing to unpickle a value received from the cluster (type id -120): "
+                "SerializationConfig.allow_pickle is False")
+        raw = inp.read_byte_array()
+        try:
+            return pickle.loads(raw)
+        except Exception as e:
+            raise HazelcastSerializationError("Cannot unpickle value: %s" % e) from e
+
+    def _unknown_type(self, type_id: int) -> HazelcastSerializationError:
+        return HazelcastSerializationError(
+            "No serializer is registered for type id %d: register a custom serializer with "
+            "that type id (or the global serializer)" % type_id)
+
+
+def _write_pickle(out, obj) -> int:
+    try:
+        raw = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
+    except Exception as e:
+        raise HazelcastSerializationError(
+            "Cannot pickle %s: %s (register a custom or global serializer for it)"
+            % (type(obj).__qualname__, e)) from e
+    out.write_byte_array(raw)
+    return c.PYTHON_TYPE_PICKLE
+
+
+__all__ = ["SerializationService"]
