@@ -79,16 +79,6 @@ class RaftGroupId(NamedTuple):
     commit_index: int
 
 
-class ErrorHolder(NamedTuple):
-    """The body of an error message (type 109)."""
-    error_code: int
-    class_name: str
-    message: Optional[str]
-    stack_trace: List[StackTraceElement]
-    cause_error_code: int
-    cause_class_name: Optional[str]
-
-
 # --- DynamicConfig holders (request-only) ----------------------------------
 
 class ListenerConfigHolder(NamedTuple):
@@ -401,15 +391,6 @@ def encode_raft_group_id(msg: ClientMessage, value: RaftGroupId) -> None:
 
 def decode_raft_group_id(msg: ClientMessage) -> RaftGroupId:
     return RaftGroupId(msg.read_str(), msg.read_long(), msg.read_long())
-
-
-def decode_error_holder(msg: ClientMessage) -> ErrorHolder:
-    """The error message body (type 109)."""
-    code = msg.read_int()
-    class_name = msg.read_str()
-    message = _read_nullable_str(msg)
-    trace = [decode_stack_trace_element(msg) for _ in range(msg.read_size("stack trace"))]
-    return ErrorHolder(code, class_name, message, trace, msg.read_int(), _read_nullable_str(msg))
 
 
 # --- DynamicConfig holder encoders -------------------------------------------
