@@ -89,6 +89,10 @@ class NoDataMemberInClusterError(HazelcastError):
 
 # --- errors reported by members (one class per 3.12 error code) ------------
 
+class RetryableHazelcastError(HazelcastError):
+    pass
+
+
 class UndefinedError(HazelcastError):
     """A member error with a code this client does not know."""
 
@@ -117,7 +121,7 @@ class CacheWriterError(CacheError):
     pass
 
 
-class CallerNotMemberError(HazelcastError):
+class CallerNotMemberError(RetryableHazelcastError):
     pass
 
 
@@ -201,7 +205,7 @@ class InvalidConfigurationError(HazelcastError):
     pass
 
 
-class MemberLeftError(HazelcastError):
+class MemberLeftError(RetryableHazelcastError):
     pass
 
 
@@ -221,7 +225,7 @@ class NullPointerError(HazelcastError):
     pass
 
 
-class PartitionMigratingError(HazelcastError):
+class PartitionMigratingError(RetryableHazelcastError):
     pass
 
 
@@ -250,10 +254,6 @@ class RemoteMapReduceError(HazelcastError):
 
 
 class ResponseAlreadySentError(HazelcastError):
-    pass
-
-
-class RetryableHazelcastError(HazelcastError):
     pass
 
 

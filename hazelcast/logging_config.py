@@ -50,19 +50,22 @@ class VersionMessageFilter(logging.Filter):
     """Sets ``record.version_message`` to ``[version] [group] [client]``.
 
     Group and client name come from the record (put there by
-    :class:`ClientLoggerAdapter`); records without them get ``[version]``
-    only. A record that already has a ``version_message`` keeps it.
+    :class:`ClientLoggerAdapter`), else from the client that configured the
+    handler last; without either, records get ``[version]`` only. A record that already has a ``version_message`` keeps it.
     """
 
-    def __init__(self, version: str = CLIENT_VERSION):
+    def __init__(self, version: str = CLIENT_VERSION, group_name: Optional[str] = None,
+                 client_name: Optional[str] = None):
         super().__init__()
         self.version = version
+        self.group_name = group_name
+        self.client_name = client_name
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not hasattr(record, "version_message"):
             parts = [self.version]
-            group_name = getattr(record, "group_name", None)
-            client_name = getattr(record, "client_name", None)
+            group_name = getattr(record, "group_name", None) or self.group_name
+            client_name = getattr(record, "client_name", None) or self.client_name
             if group_name is not None and client_name is not None:
                 parts += [group_name, client_name]
             record.version_message = " ".join("[%s]" % p for p in parts)
@@ -144,10 +147,12 @@ def apply_logger_config(logger_config: LoggerConfig, client_name: str, group_nam
         handler = _StderrHandler()
         handler._hazelcast_default = True  # type: ignore[attr-defined]
         handler.setFormatter(logging.Formatter(DEFAULT_FORMAT, DEFAULT_DATE_FORMAT))
-        handler.addFilter(VersionMessageFilter(version))
+        handler.addFilter(VersionMessageFilter(version, group_name, client_name))
         logger.addHandler(handler)
     else:
         for f in handler.filters:
             if isinstance(f, VersionMessageFilter):
                 f.version = version
+                f.group_name = group_name
+                f.client_name = client_name
     return get_logger(None, client_name, group_name)

@@ -1,0 +1,185 @@
+"""``HazelcastClient``: builds the client's services once and connects."""
+import itertools
+import logging
+import threading
+from typing import Any, Callable, Dict, List, Optional
+
+from hazelcast.cluster import ClusterService
+from hazelcast.config import ClientConfig, ClientProperties
+from hazelcast.core import DistributedObjectInfo
+from hazelcast.errors import ConfigurationError
+from hazelcast.future import Future
+from hazelcast.heartbeat import HeartbeatManager
+from hazelcast.invocation import InvocationService
+from hazelcast.lifecycle import LifecycleService, LifecycleState
+from hazelcast.listener import ListenerService
+from hazelcast.logging_config import apply_logger_config
+from hazelcast.network.connection_manager import ConnectionManager
+from hazelcast.network.reactor import Reactor
+from hazelcast.partition import PartitionService
+from hazelcast.protocol.codec import (client_add_distributed_object_listener_codec,
+                                      client_get_distributed_objects_codec,
+                                      client_remove_distributed_object_listener_codec)
+from hazelcast.proxy.base import ProxyContext
+from hazelcast.proxy.manager import ProxyManager
+from hazelcast.serialization.service import SerializationService
+from hazelcast.util.worker import SerialWorker
+
+_logger = logging.getLogger("HazelcastClient")
+_client_ids = itertools.count()
+
+
+class HazelcastClient:
+    """A client of one Hazelcast IMDG 3.x cluster.
+
+    Creating it connects to the cluster (raising if no member can be reached
+    within the configured attempts). It is also a context manager that shuts
+    down on exit::
+
+        with hazelcast.HazelcastClient(config) as client:
+            client.get_map("m").blocking().put("k", "v")
+    """
+
+    def __init__(self, config: Optional[ClientConfig] = None):
+        config = config if config is not None else ClientConfig()
+        if not isinstance(config, ClientConfig):
+            raise ConfigurationError("HazelcastClient takes a hazelcast.ClientConfig, got %r"
+                                     % type(config).__name__)
+        config.validate()
+        self.config = config
+        self.id = next(_client_ids)
+        self.name = config.client_name or "hz.client_%d" % self.id
+        self._logger = apply_logger_config(config.logger_config, self.name, config.group_config.name)
+        self.properties = ClientProperties(config.properties)
+        self._shutdown_lock = threading.Lock()
+
+        properties = self.properties
+        network = config.network_config
+        self.lifecycle = LifecycleService(config.lifecycle_listeners)
+        self.lifecycle.fire_lifecycle_event(LifecycleState.STARTING)
+        self.serialization_service = SerializationService(config.serialization_config)
+        self._reactor = Reactor("hz.%s.reactor" % self.name)
+        self._event_worker = SerialWorker("hz.%s.event" % self.name)
+        self.partition_service = PartitionService()
+        self.invocation_service = InvocationService(
+            self._reactor, None, self.partition_service, self._event_worker,
+            smart_routing=network.smart_routing, redo_operation=network.redo_operation,
+            invocation_timeout=properties.get_seconds_positive_or_default(
+                ClientProperties.INVOCATION_TIMEOUT_SECONDS),
+            retry_pause=properties.get_seconds_positive_or_default(
+                ClientProperties.INVOCATION_RETRY_PAUSE_MILLIS))
+        self.connection_manager = ConnectionManager(
+            self._reactor, config, self.name, self.invocation_service.next_correlation_id,
+            self.invocation_service.handle_message, ssl_wrapper=self._ssl_wrapper())
+        self.invocation_service._connection_manager = self.connection_manager
+        self.partition_service.bind(self.invocation_service, self.connection_manager)
+        self.listener_service = ListenerService(self.invocation_service, self.connection_manager,
+                                                network.smart_routing)
+        self.cluster = ClusterService(
+            config, self.lifecycle, self.connection_manager, self.invocation_service,
+            self.partition_service, self._event_worker, self._shutdown_after_lost_cluster,
+            shuffle=properties.get_bool(ClientProperties.SHUFFLE_MEMBER_LIST))
+        self.connection_manager.add_listener(
+            on_added=self.listener_service.on_connection_added,
+            on_removed=self._on_connection_removed)
+        self._heartbeat = HeartbeatManager(
+            self._reactor, self.connection_manager, self.invocation_service,
+            interval=properties.get_seconds_positive_or_default(ClientProperties.HEARTBEAT_INTERVAL),
+            timeout=properties.get_seconds_positive_or_default(ClientProperties.HEARTBEAT_TIMEOUT),
+            on_tick=self._periodic)
+        self._proxy_manager = ProxyManager()
+        self._context = ProxyContext(self, self.invocation_service, self.serialization_service,
+                                     self.partition_service, self.listener_service, self.cluster,
+                                     self._proxy_manager, config)
+        self._proxy_manager.bind(self._context)
+        self._ticks = 0
+        self._start()
+
+    def _ssl_wrapper(self):
+        return None
+
+    def _start(self) -> None:
+        self._reactor.start()
+        self._event_worker.start()
+        try:
+            self.cluster.connect_to_cluster()
+        except BaseException:
+            self.shutdown()
+            raise
+        self._heartbeat.start()
+        self.cluster.connect_to_all_members()
+        self.lifecycle.fire_lifecycle_event(LifecycleState.CONNECTED)
+        _logger.info("Client started.")
+
+    # --- wiring callbacks ----------------------------------------------------------------
+
+    def _on_connection_removed(self, connection, error) -> None:
+        self.listener_service.on_connection_removed(connection, error)
+        self.invocation_service.on_connection_closed(connection, error)
+        self.cluster.on_connection_removed(connection, error)
+
+    def _periodic(self) -> None:
+        self._ticks += 1
+        self.cluster.connect_to_all_members()
+        if self._ticks % 2 == 0:
+            self.partition_service.refresh()
+
+    def _shutdown_after_lost_cluster(self) -> None:
+        threading.Thread(target=self.shutdown, name="hz.client.shutdown", daemon=True).start()
+
+    # --- distributed objects -------------------------------------------------------------
+
+    def get_map(self, name: str):
+        """The distributed Map called ``name``."""
+        return self._proxy_manager.get_or_create("hz:impl:mapService", name)
+
+    def get_distributed_objects(self) -> List[Any]:
+        """Proxies of every distributed object on the cluster (blocking)."""
+        request = client_get_distributed_objects_codec.encode_request()
+        infos: List[DistributedObjectInfo] = self.invocation_service.invoke_on_random_target(
+            request, client_get_distributed_objects_codec.decode_response).result()
+        return self._proxy_manager.proxies_for(infos)
+
+    def add_distributed_object_listener(self, listener_func: Callable[[Any], None]) -> Future:
+        """Call ``listener_func(DistributedObjectEvent)`` when objects are created or destroyed."""
+        from hazelcast.proxy.manager import DistributedObjectEvent
+
+        def handle(message):
+            client_add_distributed_object_listener_codec.handle(
+                message, handle_event_distributedobject=lambda name, service, event_type: listener_func(
+                    DistributedObjectEvent(name, service, event_type)))
+
+        return self.listener_service.register_listener(
+            client_add_distributed_object_listener_codec.encode_request,
+            client_add_distributed_object_listener_codec.decode_response,
+            client_remove_distributed_object_listener_codec.encode_request, handle)
+
+    def remove_distributed_object_listener(self, registration_id: str) -> Future:
+        return self.listener_service.deregister_listener(registration_id)
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Disconnect and stop every thread; idempotent. Pending Futures fail with
+        ``HazelcastClientNotActiveError``."""
+        with self._shutdown_lock:
+            if self.lifecycle.state in (LifecycleState.SHUTTING_DOWN, LifecycleState.SHUTDOWN):
+                return
+            self.lifecycle.fire_lifecycle_event(LifecycleState.SHUTTING_DOWN)
+        self.cluster.shutdown()
+        self._heartbeat.shutdown()
+        self.invocation_service.shutdown()
+        self._reactor.shutdown()
+        self.connection_manager.shutdown()
+        self._event_worker.shutdown()
+        self.lifecycle.fire_lifecycle_event(LifecycleState.SHUTDOWN)
+        _logger.info("Client shutdown.")
+
+    def __enter__(self) -> "HazelcastClient":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.shutdown()
+
+    def __repr__(self) -> str:
+        return "HazelcastClient(name=%s, group=%s)" % (self.name, self.config.group_config.name)

@@ -1,0 +1,293 @@
+"""Cluster membership and the owner connection.
+
+Connecting: the configured addresses (and, on a reconnect, the members last
+known) are shuffled and tried in turn, ``connection_attempt_limit`` rounds,
+``connection_attempt_period`` seconds apart; a wrong group stops at once with
+``AuthenticationError``. Once the owner connection is up, the client listens
+to membership events on it; in smart mode it also opens a connection to every
+member. Losing the owner connection fires DISCONNECTED and starts the same
+connect loop on a background thread; success fires CONNECTED, failure shuts
+the client down.
+"""
+import logging
+import random
+import threading
+import time
+import uuid
+from typing import Callable, Dict, List, Optional, Tuple
+
+from hazelcast.core import Member
+from hazelcast.errors import AuthenticationError, HazelcastClientNotActiveError, IllegalStateError
+from hazelcast.lifecycle import LifecycleState
+from hazelcast.network.address import parse_addresses
+from hazelcast.protocol.codec import client_add_membership_listener_codec
+
+_logger = logging.getLogger("HazelcastClient.ClusterService")
+
+MEMBER_ADDED = 1
+MEMBER_REMOVED = 2
+Endpoint = Tuple[str, int]
+
+
+class ClusterService:
+    """Members of the cluster, membership listeners, and (re)connecting."""
+
+    def __init__(self, config, lifecycle, connection_manager, invocation_service, partition_service,
+                 event_worker, shutdown_client: Callable[[], None], shuffle: bool = True):
+        self._config = config
+        self._lifecycle = lifecycle
+        self._connection_manager = connection_manager
+        self._invocation_service = invocation_service
+        self._partition_service = partition_service
+        self._event_worker = event_worker
+        self._shutdown_client = shutdown_client
+        self._shuffle = shuffle
+        self._lock = threading.RLock()
+        self._members: Dict[str, Member] = {}  # uuid -> member, in cluster order
+        self._listeners: Dict[str, Tuple[Optional[Callable], Optional[Callable]]] = {}
+        self._initial_list = threading.Event()
+        self._reconnecting = False
+        self._live = True
+        for listener in getattr(config, "membership_listeners", None) or []:
+            added, removed = _as_listener_pair(listener)
+            self._listeners[str(uuid.uuid4())] = (added, removed)
+
+    # --- public API ---------------------------------------------------------------------
+
+    def add_listener(self, member_added: Optional[Callable[[Member], None]] = None,
+                     member_removed: Optional[Callable[[Member], None]] = None,
+                     fire_for_existing: bool = False) -> str:
+        """Call ``member_added(member)`` / ``member_removed(member)`` on changes.
+
+        With ``fire_for_existing``, ``member_added`` is first called for every
+        current member. Returns a registration id for :meth:`remove_listener`.
+        """
+        registration_id = str(uuid.uuid4())
+        with self._lock:
+            self._listeners[registration_id] = (member_added, member_removed)
+            existing = list(self._members.values())
+        if fire_for_existing and member_added is not None:
+            for member in existing:
+                self._event_worker.submit(member_added, member)
+        return registration_id
+
+    def remove_listener(self, registration_id: str) -> bool:
+        with self._lock:
+            return self._listeners.pop(registration_id, None) is not None
+
+    def get_member_list(self) -> List[Member]:
+        with self._lock:
+            return list(self._members.values())
+
+    def get_members(self, selector: Optional[Callable[[Member], bool]] = None) -> List[Member]:
+        members = self.get_member_list()
+        return [m for m in members if selector(m)] if selector else members
+
+    def size(self) -> int:
+        return len(self._members)
+
+    def get_member_by_uuid(self, member_uuid: str) -> Optional[Member]:
+        return self._members.get(member_uuid)
+
+    def owner_member(self) -> Optional[Member]:
+        owner = self._connection_manager.owner_uuid
+        return self._members.get(owner) if owner else None
+
+    # --- connecting ---------------------------------------------------------------------
+
+    def _candidate_endpoints(self) -> List[Endpoint]:
+        configured = parse_addresses(list(self._config.network_config.addresses))
+        known = [(m.address.host, m.address.port) for m in self.get_member_list()]
+        if self._shuffle:
+            random.shuffle(configured)
+            random.shuffle(known)
+        seen = set()
+        ordered = []
+        for endpoint in known + configured:
+            if endpoint not in seen:
+                seen.add(endpoint)
+                ordered.append(endpoint)
+        return ordered
+
+    def connect_to_cluster(self) -> None:
+        """Connect the owner connection, trying every address per round (blocking)."""
+        network = self._config.network_config
+        limit = network.connection_attempt_limit
+        period = network.connection_attempt_period
+        tried: List[str] = []
+        last_errors: Dict[str, str] = {}
+        attempt = 0
+        while self._live:
+            attempt += 1
+            round_start = time.monotonic()
+            for endpoint in self._candidate_endpoints():
+                if not self._live:
+                    break
+                label = "%s:%d" % endpoint
+                if label not in tried:
+                    tried.append(label)
+                try:
+                    connection = self._connection_manager.get_or_connect(endpoint, as_owner=True).result()
+                except AuthenticationError:
+                    raise
+                except HazelcastClientNotActiveError:
+                    raise
+                except Exception as e:
+                    last_errors[label] = str(e) or type(e).__name__
+                    _logger.debug("Could not connect to %s: %s", label, e)
+                    continue
+                self._on_owner_connected(connection)
+                return
+            if limit > 0 and attempt >= limit:
+                break
+            remaining = period - (time.monotonic() - round_start)
+            _logger.warning("Unable to get alive cluster connection, attempt %d of %s, trying again in "
+                            "%.1f seconds", attempt, limit if limit > 0 else "unlimited", max(remaining, 0))
+            if remaining > 0:
+                time.sleep(remaining)
+        if not self._live:
+            raise HazelcastClientNotActiveError("Client was shut down while connecting")
+        details = "; ".join("%s (%s)" % (a, last_errors.get(a, "not tried")) for a in tried)
+        raise IllegalStateError("Unable to connect to any address after %d attempt(s) %.1f s apart. "
+                                "The following addresses were tried: %s"
+                                % (attempt, period, details))
+
+    def _on_owner_connected(self, connection) -> None:
+        self._partition_service.set_partition_count(self._connection_manager.partition_count)
+        self._initial_list.clear()
+        request = client_add_membership_listener_codec.encode_request(False)
+        future = self._invocation_service.invoke_on_connection(
+            request, connection, event_handler=self._handle_member_event)
+        try:
+            future.result(self._invocation_service.invocation_timeout)
+        except Exception as e:
+            connection.close("membership listener registration failed: %s" % e, None)
+            raise
+        if not self._initial_list.wait(self._invocation_service.invocation_timeout):
+            _logger.warning("No member list arrived from %r", connection)
+        partitions = self._partition_service.refresh()
+        if partitions is not None:
+            try:
+                partitions.result(self._invocation_service.invocation_timeout)
+            except Exception as e:
+                _logger.warning("Fetching the partition table failed: %s", e)
+
+    def on_connection_removed(self, connection, error) -> None:
+        """Called by the connection manager: reconnect when the owner connection is lost."""
+        if not connection.is_owner or not self._live:
+            return
+        with self._lock:
+            if self._reconnecting:
+                return
+            self._reconnecting = True
+        self._lifecycle.fire_lifecycle_event(LifecycleState.DISCONNECTED)
+        threading.Thread(target=self._reconnect, name="hz.client.reconnect", daemon=True).start()
+
+    def _reconnect(self) -> None:
+        try:
+            self.connect_to_cluster()
+        except Exception as e:
+            with self._lock:
+                self._reconnecting = False
+            if self._live:
+                _logger.error("Client could not reconnect to the cluster and shuts down: %s", e)
+                self._shutdown_client()
+            return
+        with self._lock:
+            self._reconnecting = False
+        self._lifecycle.fire_lifecycle_event(LifecycleState.CONNECTED)
+
+    def connect_to_all_members(self) -> None:
+        """Smart mode: make sure there is a connection to every known member."""
+        if not self._config.network_config.smart_routing or not self._live:
+            return
+        for member in self.get_member_list():
+            endpoint = (member.address.host, member.address.port)
+            if self._connection_manager.get_connection(endpoint) is None:
+                self._connection_manager.get_or_connect(endpoint).add_done_callback(_log_connect_failure)
+
+    def shutdown(self) -> None:
+        self._live = False
+        self._initial_list.set()
+
+    # --- membership events (event thread) ----------------------------------------------
+
+    def _handle_member_event(self, message) -> None:
+        client_add_membership_listener_codec.handle(
+            message, handle_event_member=self._on_member_event,
+            handle_event_memberlist=self._on_member_list,
+            handle_event_memberattributechange=self._on_attribute_change)
+
+    def _on_member_list(self, members: List[Member]) -> None:
+        with self._lock:
+            previous = self._members
+            self._members = {m.uuid: m for m in members}
+            added = [m for m in members if m.uuid not in previous]
+            removed = [m for uid, m in previous.items() if uid not in self._members]
+        self._log_members()
+        self._initial_list.set()
+        for member in removed:
+            self._fire(member, MEMBER_REMOVED)
+        for member in added:
+            self._fire(member, MEMBER_ADDED)
+        self._after_membership_change()
+
+    def _on_member_event(self, member: Member, event_type: int) -> None:
+        with self._lock:
+            if event_type == MEMBER_ADDED:
+                self._members[member.uuid] = member
+            elif event_type == MEMBER_REMOVED:
+                self._members.pop(member.uuid, None)
+        self._log_members()
+        if event_type == MEMBER_REMOVED:
+            connection = self._connection_manager.get_connection((member.address.host, member.address.port))
+            if connection is not None:
+                connection.close("member %s left the cluster" % member, None)
+        self._fire(member, event_type)
+        self._after_membership_change()
+
+    def _on_attribute_change(self, member_uuid, key, operation_type, value) -> None:
+        with self._lock:
+            member = self._members.get(member_uuid)
+            if member is None:
+                return
+            if operation_type == 1:
+                member.attributes[key] = value
+            else:
+                member.attributes.pop(key, None)
+
+    def _after_membership_change(self) -> None:
+        self._partition_service.refresh()
+        self.connect_to_all_members()
+
+    def _fire(self, member: Member, event_type: int) -> None:
+        with self._lock:
+            listeners = list(self._listeners.values())
+        for added, removed in listeners:
+            callback = added if event_type == MEMBER_ADDED else removed
+            if callback is None:
+                continue
+            try:
+                callback(member)
+            except Exception:
+                _logger.exception("Membership listener %r raised", callback)
+
+    def _log_members(self) -> None:
+        members = self.get_member_list()
+        lines = "\n".join("\t%r" % m for m in members)
+        _logger.info("\n\nMembers [%d] {\n%s\n}\n", len(members), lines)
+
+
+def _as_listener_pair(listener):
+    """Config membership listeners: a ``(added, removed)`` pair or an object with methods."""
+    if isinstance(listener, (tuple, list)):
+        added = listener[0] if len(listener) > 0 else None
+        removed = listener[1] if len(listener) > 1 else None
+        return added, removed
+    return getattr(listener, "member_added", None), getattr(listener, "member_removed", None)
+
+
+def _log_connect_failure(future) -> None:
+    error = future.exception()
+    if error is not None:
+        _logger.debug("Connecting to a member failed: %s", error)

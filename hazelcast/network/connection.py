@@ -1,0 +1,307 @@
+"""One TCP connection to a member, driven by the reactor.
+
+Writes are thread-safe and keep frame order. When nothing is queued, the
+calling thread sends directly (a non-blocking ``send``: it never waits on a
+slow socket); whatever the kernel does not take is queued and the reactor
+flushes the queue, joining queued frames into one ``send``.
+"""
+import errno
+import logging
+import socket
+import threading
+import time
+from typing import Any, Callable, List, Optional
+
+from hazelcast.errors import (HazelcastClientNotActiveError, HazelcastError, ProtocolError,
+                              TargetDisconnectedError)
+from hazelcast.future import Future
+from hazelcast.protocol.reader import FrameReader
+
+_logger = logging.getLogger("HazelcastClient.Connection")
+
+PROTOCOL_PREAMBLE = b"CB2"
+_READ_BUFFER_SIZE = 128 * 1024
+_READ_EVENT = 1   # selectors.EVENT_READ
+_WRITE_EVENT = 2  # selectors.EVENT_WRITE
+
+
+class Connection:
+    """A non-blocking socket to one member with its frame reader and write queue."""
+
+    def __init__(self, reactor, address, connection_id: int,
+                 message_handler: Callable[["Connection", Any], None],
+                 close_handler: Callable[["Connection", BaseException], None],
+                 max_frame_size: int, socket_options: List = (), ssl_wrapper=None):
+        self._reactor = reactor
+        self.address = address  # (host, port) we connect to
+        self.connection_id = connection_id
+        self.message_handler = message_handler
+        self._close_handler = close_handler
+        self._reader = FrameReader(max_frame_size)
+        self._socket_options = list(socket_options)
+        self._ssl_wrapper = ssl_wrapper
+        self._sock: Optional[socket.socket] = None
+        self._connect_timer = None
+        self._write_lock = threading.Lock()
+        self._out: List[Any] = []
+        self._write_armed = False
+        self._writable = False  # True once connected (and TLS handshake done)
+        self._handshaking = False
+        self._read_buf = bytearray(_READ_BUFFER_SIZE)
+        self._read_view = memoryview(self._read_buf)
+        self._closed = False
+        self.close_reason: Optional[BaseException] = None
+        self.connected_future = Future()
+        # Set by the connection manager once authenticated:
+        self.member_address = None
+        self.member_uuid: Optional[str] = None
+        self.is_owner = False
+        self.server_version: Optional[str] = None
+        now = time.monotonic()
+        self.last_read = now
+        self.last_write = now
+        self.start_time = time.time()
+
+    # --- connecting (reactor thread) --------------------------------------
+
+    def start_connect(self, timeout: float) -> Future:
+        """Begin the non-blocking connect; the future completes once the preamble is sent."""
+        self._reactor.call_soon(self._connect, timeout)
+        return self.connected_future
+
+    def _connect(self, timeout: float) -> None:
+        if self._closed:
+            return
+        host, port = self.address
+        try:
+            infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+            family, socktype, proto, _, sockaddr = infos[0]
+            sock = socket.socket(family, socktype, proto)
+            self._sock = sock
+            sock.setblocking(False)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            for level, option, value in self._socket_options:
+                sock.setsockopt(level, option, value)
+            result = sock.connect_ex(sockaddr)
+        except OSError as e:
+            self.close("cannot connect to %s:%d: %s" % (host, port, e), e)
+            return
+        if result not in (0, errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY):
+            error = OSError(result, "connect to %s:%d failed: %s" % (host, port, errno.errorcode.get(result, result)))
+            self.close(str(error), error)
+            return
+        self._reactor.register(sock, _WRITE_EVENT, self)
+        self._write_armed = True
+        if timeout > 0:  # 0 means no timeout
+            self._connect_timer = self._reactor.add_timer(timeout, self._on_connect_timeout)
+
+    def _on_connect_timeout(self) -> None:
+        if not self.connected_future.done() and not self._closed:
+            host, port = self.address
+            error = socket.timeout("connecting to %s:%d timed out" % (host, port))
+            self.close(str(error), error)
+
+    def _finish_connect(self) -> None:
+        err = self._sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        if err:
+            host, port = self.address
+            error = OSError(err, "connect to %s:%d failed: %s" % (host, port, errno.errorcode.get(err, err)))
+            self.close(str(error), error)
+            return
+        if self._ssl_wrapper is not None:
+            self._sock = self._ssl_wrapper(self._sock, self.address[0])
+            self._handshaking = True
+            self._reactor.unregister(self._sock)
+            self._reactor.register(self._sock, _READ_EVENT | _WRITE_EVENT, self)
+            self._do_handshake()
+            return
+        self._on_transport_ready()
+
+    def _do_handshake(self) -> None:
+        import ssl
+        try:
+            self._sock.do_handshake()
+        except ssl.SSLWantReadError:
+            self._reactor.modify(self._sock, _READ_EVENT, self)
+            return
+        except ssl.SSLWantWriteError:
+            self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT, self)
+            return
+        self._handshaking = False
+        self._on_transport_ready()
+
+    def _on_transport_ready(self) -> None:
+        if self._connect_timer is not None:
+            self._connect_timer.cancel()
+        self._reactor.modify(self._sock, _READ_EVENT, self)
+        with self._write_lock:
+            self._write_armed = False
+            self._writable = True
+            self._out.insert(0, PROTOCOL_PREAMBLE)
+        self._flush()
+        self.connected_future.set_result(self)
+
+    # --- writing (any thread) ---------------------------------------------
+
+    def send(self, buf) -> bool:
+        """Queue ``buf`` (a whole frame) for sending; False if the connection is closed."""
+        with self._write_lock:
+            if self._closed:
+                return False
+            if self._out or not self._writable:
+                self._out.append(buf)
+                self._arm_write_locked()
+                return True
+            try:
+                sent = self._sock.send(buf)
+            except (BlockingIOError, InterruptedError):
+                sent = 0
+            except Exception as e:
+                # Close on the reactor thread: it owns the registration.
+                self._reactor.call_soon(self.close, "write failed: %s" % e, e)
+                return True
+            self.last_write = time.monotonic()
+            if sent < len(buf):
+                self._out.append(memoryview(buf)[sent:])
+                self._arm_write_locked()
+        return True
+
+    def _arm_write_locked(self) -> None:
+        if self._writable and not self._write_armed:
+            self._write_armed = True
+            self._reactor.call_soon(self._enable_write)
+
+    def _enable_write(self) -> None:
+        if not self._closed:
+            self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT, self)
+
+    def _flush(self) -> None:
+        """Send as much of the queue as the socket takes (reactor thread)."""
+        with self._write_lock:
+            out = self._out
+            while out:
+                data = out[0] if len(out) == 1 else b"".join(out)
+                try:
+                    sent = self._sock.send(data)
+                except (BlockingIOError, InterruptedError):
+                    sent = 0
+                if sent == len(data):
+                    out.clear()
+                else:
+                    out[:] = [memoryview(data)[sent:]]
+                    self._write_armed = True
+                    self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT, self)
+                    self.last_write = time.monotonic()
+                    return
+            self.last_write = time.monotonic()
+            if self._write_armed:
+                self._write_armed = False
+                self._reactor.modify(self._sock, _READ_EVENT, self)
+
+    # --- reactor callbacks -------------------------------------------------
+
+    def handle_write(self) -> None:
+        if self._closed:
+            return
+        if not self._writable:
+            if self._handshaking:
+                self._do_handshake()
+            else:
+                self._finish_connect()
+            return
+        self._flush()
+
+    def handle_read(self) -> None:
+        if self._closed:
+            return
+        if self._handshaking:
+            self._do_handshake()
+            return
+        if not self._writable:
+            return
+        sock = self._sock
+        view = self._read_view
+        reader = self._reader
+        handler = self.message_handler
+        while True:
+            try:
+                received = sock.recv_into(view)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as e:
+                if e.__class__.__name__ in ("SSLWantReadError", "SSLWantWriteError"):
+                    return
+                raise
+            if received == 0:
+                self.close("connection closed by the member", None)
+                return
+            self.last_read = time.monotonic()
+            try:
+                messages = reader.feed(view[:received])
+            except ProtocolError as e:
+                self.close("malformed data from the member: %s" % e, e)
+                return
+            for message in messages:
+                try:
+                    handler(self, message)
+                except Exception:
+                    _logger.exception("Error while handling %r on %r", message, self)
+            if received < len(view) and self._ssl_wrapper is None:
+                return
+
+    def handle_error(self, error: BaseException) -> None:
+        self.close("I/O error: %s" % error, error)
+
+    # --- closing ------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def is_alive(self) -> bool:
+        return not self._closed
+
+    def close(self, reason: str, cause: Optional[BaseException] = None) -> None:
+        """Close once; pending work on it is failed by the close handler."""
+        if not self._reactor.is_reactor_thread() and self._reactor.thread is not None \
+                and self._reactor.thread.is_alive():
+            with self._write_lock:
+                if self._closed:
+                    return
+            self._reactor.call_soon(self.close, reason, cause)
+            return
+        with self._write_lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._writable = False
+            self._out.clear()
+        error = cause if isinstance(cause, HazelcastError) else TargetDisconnectedError(
+            "Connection to %s:%d closed: %s" % (self.address[0], self.address[1], reason), cause)
+        self.close_reason = error
+        if self._connect_timer is not None:
+            self._connect_timer.cancel()
+        sock = self._sock
+        if sock is not None:
+            self._reactor.unregister(sock)
+            try:
+                sock.close()
+            except OSError:
+                pass
+        was_connected = self.connected_future.done()
+        if not was_connected:
+            self.connected_future.set_exception(error)
+        if not was_connected or isinstance(cause, HazelcastClientNotActiveError):
+            _logger.debug("%r closed: %s", self, reason)  # a refused connect is reported by the caller
+        elif cause is None:
+            _logger.info("%r closed: %s", self, reason)
+        else:
+            _logger.warning("%r closed: %s", self, reason)
+        try:
+            self._close_handler(self, error)
+        except Exception:
+            _logger.exception("Error in the close handler of %r", self)
+
+    def __repr__(self) -> str:
+        host, port = self.address
+        return "Connection(id=%d, address=%s:%d, owner=%s)" % (self.connection_id, host, port, self.is_owner)

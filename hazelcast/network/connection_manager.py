@@ -1,0 +1,242 @@
+"""Opens, authenticates and tracks the connections to members.
+
+Authentication follows protocol 1.x: the first connection is the *owner*
+connection (``isOwnerConnection = true``); the member answers with this
+client's uuid and the owner member's uuid (the "principal"), which every later
+connection, and every reconnect, sends back.
+"""
+import itertools
+import logging
+import threading
+from typing import Callable, Dict, List, Optional, Tuple
+
+from hazelcast.core import Address
+from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
+                              HazelcastTimeoutError)
+from hazelcast.future import Future
+from hazelcast.network.connection import Connection
+from hazelcast.protocol.codec import client_authentication_codec
+from hazelcast.protocol.error_codes import error_from_message
+from hazelcast.version import CLIENT_TYPE, CLIENT_VERSION, SERIALIZATION_VERSION
+
+_logger = logging.getLogger("HazelcastClient.ConnectionManager")
+
+EXCEPTION_MESSAGE_TYPE = 109
+
+AUTHENTICATED = 0
+CREDENTIALS_FAILED = 1
+SERIALIZATION_VERSION_MISMATCH = 2
+NOT_ALLOWED_IN_CLUSTER = 3
+
+Endpoint = Tuple[str, int]
+
+
+class ConnectionManager:
+    """Connections by member address, the owner connection and the principal."""
+
+    def __init__(self, reactor, config, client_name: str,
+                 next_correlation_id: Callable[[], int],
+                 message_handler: Callable[[Connection, object], None],
+                 max_frame_size: int = 32 * 1024 * 1024, ssl_wrapper=None):
+        self._reactor = reactor
+        self._config = config
+        self._client_name = client_name
+        self._next_correlation_id = next_correlation_id
+        self._message_handler = message_handler
+        self._max_frame_size = max_frame_size
+        self._ssl_wrapper = ssl_wrapper
+        self._lock = threading.RLock()
+        self._connections: Dict[Endpoint, Connection] = {}
+        self._pending: Dict[Endpoint, Future] = {}
+        self._ids = itertools.count()
+        self._live = True
+        self.owner_connection: Optional[Connection] = None
+        self.client_uuid: Optional[str] = None
+        self.owner_uuid: Optional[str] = None
+        self.partition_count: Optional[int] = None
+        self.cluster_id: Optional[str] = None
+        self._added_listeners: List[Callable[[Connection], None]] = []
+        self._removed_listeners: List[Callable[[Connection, BaseException], None]] = []
+
+    # --- listeners ------------------------------------------------------------
+
+    def add_listener(self, on_added=None, on_removed=None) -> None:
+        """``on_added(connection)`` after authentication; ``on_removed(connection, error)`` on close."""
+        if on_added:
+            self._added_listeners.append(on_added)
+        if on_removed:
+            self._removed_listeners.append(on_removed)
+
+    # --- lookups ---------------------------------------------------------------
+
+    def get_connection(self, endpoint: Endpoint) -> Optional[Connection]:
+        connection = self._connections.get(endpoint)
+        if connection is not None and connection.closed:
+            return None
+        return connection
+
+    def active_connections(self) -> List[Connection]:
+        with self._lock:
+            return [c for c in set(self._connections.values()) if not c.closed]
+
+    # --- connecting --------------------------------------------------------------
+
+    def get_or_connect(self, endpoint: Endpoint, as_owner: bool = False) -> Future:
+        """A Future of an authenticated connection to ``endpoint`` (opened if needed)."""
+        with self._lock:
+            if not self._live:
+                future = Future()
+                future.set_exception(HazelcastClientNotActiveError("Client is shut down"))
+                return future
+            connection = self.get_connection(endpoint)
+            if connection is not None and (not as_owner or connection.is_owner):
+                future = Future()
+                future.set_result(connection)
+                return future
+            pending = self._pending.get(endpoint)
+            if pending is not None and not as_owner:
+                return pending
+            future = Future()
+            self._pending[endpoint] = future
+        self._open(endpoint, as_owner, future)
+        return future
+
+    def _open(self, endpoint: Endpoint, as_owner: bool, result: Future) -> None:
+        network = self._config.network_config
+        connection = Connection(self._reactor, endpoint, next(self._ids), self._on_auth_message,
+                                self._on_connection_closed, self._max_frame_size,
+                                network.socket_options, self._ssl_wrapper)
+        connection.auth_future = result
+        connection.auth_as_owner = as_owner
+        _logger.info("Connecting to %s:%d", endpoint[0], endpoint[1])
+        connection.start_connect(network.connection_timeout).add_done_callback(
+            lambda f: self._on_connected(connection, f))
+
+    def _on_connected(self, connection: Connection, connected: Future) -> None:
+        if connected.exception() is not None:
+            self._finish_pending(connection, error=connected.exception())
+            return
+        group = self._config.group_config
+        request = client_authentication_codec.encode_request(
+            group.name, group.password, self.client_uuid, self.owner_uuid,
+            connection.auth_as_owner, CLIENT_TYPE, SERIALIZATION_VERSION, CLIENT_VERSION,
+            self._client_name, list(getattr(self._config, "labels", None) or []), None, None)
+        correlation_id = self._next_correlation_id()
+        request.correlation_id = correlation_id
+        connection.auth_correlation_id = correlation_id
+        timeout = self._config.network_config.connection_timeout
+        connection.auth_timer = self._reactor.add_timer(
+            timeout if timeout > 0 else 120.0, lambda: self._on_auth_timeout(connection))
+        connection.send(request.buf)
+
+    def _on_auth_timeout(self, connection: Connection) -> None:
+        if not connection.auth_future.done():
+            host, port = connection.address
+            error = HazelcastTimeoutError("no authentication response from %s:%d within %.1f s"
+                                          % (host, port, self._config.network_config.connection_timeout))
+            connection.close(str(error), error)
+
+    def _on_auth_message(self, connection: Connection, message) -> None:
+        if message.correlation_id != getattr(connection, "auth_correlation_id", None):
+            _logger.debug("Ignoring %r before authentication completed", message)
+            return
+        connection.auth_timer.cancel()
+        group_name = self._config.group_config.name
+        host, port = connection.address
+        if message.message_type == EXCEPTION_MESSAGE_TYPE:
+            server_error = error_from_message(message)
+            error = AuthenticationError(
+                "Authentication to %s:%d with group '%s' failed: %s" % (host, port, group_name, server_error),
+                server_error)
+            connection.close(str(error), error)
+            return
+        response = client_authentication_codec.decode_response(message)
+        status = response.status
+        if status != AUTHENTICATED:
+            error = AuthenticationError(_auth_failure_text(status, host, port, group_name,
+                                                           response.serialization_version))
+            connection.close(str(error), error)
+            return
+        address = response.address
+        connection.member_address = address
+        connection.server_version = response.server_hazelcast_version
+        connection.message_handler = self._message_handler
+        member_endpoint = (address.host, address.port) if address is not None else connection.address
+        with self._lock:
+            if connection.auth_as_owner:
+                connection.is_owner = True
+                self.owner_connection = connection
+                self.client_uuid = response.uuid
+                self.owner_uuid = response.owner_uuid
+                if response.partition_count:
+                    self.partition_count = response.partition_count
+                self.cluster_id = response.cluster_id
+            connection.member_uuid = self.owner_uuid if connection.auth_as_owner else None
+            self._connections[member_endpoint] = connection
+            self._connections[connection.address] = connection
+        _logger.info("Authenticated with %r (member %s, server version %s)", connection,
+                     address, response.server_hazelcast_version)
+        self._finish_pending(connection, result=connection)
+        for listener in list(self._added_listeners):
+            try:
+                listener(connection)
+            except Exception:
+                _logger.exception("Connection-added listener failed")
+
+    def _finish_pending(self, connection: Connection, result=None, error=None) -> None:
+        with self._lock:
+            if self._pending.get(connection.address) is connection.auth_future:
+                del self._pending[connection.address]
+        if error is not None:
+            connection.auth_future.set_exception(error)
+        else:
+            connection.auth_future.set_result(result)
+
+    def _on_connection_closed(self, connection: Connection, error: BaseException) -> None:
+        authenticated = connection.auth_future.done() and connection.auth_future.exception() is None
+        if not authenticated:
+            self._finish_pending(connection, error=error)
+            return
+        with self._lock:
+            for key in [k for k, c in self._connections.items() if c is connection]:
+                del self._connections[key]
+            if self.owner_connection is connection:
+                self.owner_connection = None
+        for listener in list(self._removed_listeners):
+            try:
+                listener(connection, error)
+            except Exception:
+                _logger.exception("Connection-removed listener failed")
+
+    def member_endpoint_of(self, address: Address) -> Endpoint:
+        return (address.host, address.port)
+
+    # --- shutdown ----------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Close every connection; later connects fail with a not-active error."""
+        with self._lock:
+            self._live = False
+            connections = set(self._connections.values())
+            pending = list(self._pending.values())
+        for connection in connections:
+            connection.close("client is shutting down", HazelcastClientNotActiveError("Client is shutting down"))
+        for future in pending:
+            future.set_exception(HazelcastClientNotActiveError("Client is shutting down"))
+
+
+def _auth_failure_text(status: int, host: str, port: int, group: str, server_serialization_version) -> str:
+    where = "Authentication to %s:%d with group '%s' failed: " % (host, port, group)
+    if status == CREDENTIALS_FAILED:
+        return where + ("the cluster rejected the credentials (check the group name and password "
+                        "in ClientConfig.group_config)")
+    if status == SERIALIZATION_VERSION_MISMATCH:
+        return where + ("serialization version mismatch: client speaks %d, the member speaks %s"
+                        % (SERIALIZATION_VERSION, server_serialization_version))
+    if status == NOT_ALLOWED_IN_CLUSTER:
+        return where + "the client is not allowed in this cluster (blacklisted or client filtering)"
+    return where + "unknown authentication status %d" % status
+
+
+def is_connection_error(error: BaseException) -> bool:
+    return isinstance(error, (OSError, HazelcastError))

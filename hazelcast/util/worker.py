@@ -1,0 +1,54 @@
+"""A single background thread that runs submitted calls in order."""
+import logging
+import queue
+import threading
+from typing import Any, Callable
+
+_logger = logging.getLogger("HazelcastClient.EventWorker")
+_STOP = object()
+
+
+class SerialWorker:
+    """Runs ``submit``-ted calls one after another on its own daemon thread.
+
+    Used for user callbacks (listener events) so that a slow callback never
+    stalls the I/O thread, while events keep their arrival order.
+    """
+
+    def __init__(self, name: str):
+        self._queue: "queue.SimpleQueue" = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._started = False
+        self._stopped = False
+
+    def start(self) -> None:
+        self._started = True
+        self._thread.start()
+
+    def submit(self, callback: Callable[..., Any], *args: Any) -> None:
+        if not self._stopped:
+            self._queue.put((callback, args))
+
+    def shutdown(self, timeout: float = 5.0) -> None:
+        """Run what is queued, then stop and join the thread."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._queue.put(_STOP)
+        if self._started and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def is_worker_thread(self) -> bool:
+        return threading.current_thread() is self._thread
+
+    def _run(self) -> None:
+        get = self._queue.get
+        while True:
+            item = get()
+            if item is _STOP:
+                return
+            callback, args = item
+            try:
+                callback(*args)
+            except Exception:
+                _logger.exception("Error in a user callback %r", callback)
