@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Run the whole test suite on a fresh machine:
+#   ./run-tests.sh                         unit + integration tests
+#   ./run-tests.sh tests/unit -k codec     any pytest arguments; a path replaces the defaults
+#   HZ_VERSION=3.11.7 ./run-tests.sh       against another 3.x member version
+# Installs pytest/hypothesis if missing, fetches the member jar into .cache/hazelcast/,
+# compiles tests/java/src, checks generated code is fresh, then runs pytest.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+export HZ_VERSION="${HZ_VERSION:-3.12.13}"
+PYTHON="${PYTHON:-$(command -v python3 || command -v python)}"
+
+# --- Python test dependencies ---------------------------------------------------------
+if ! "$PYTHON" -c "import pytest, hypothesis" >/dev/null 2>&1; then
+    echo "installing pytest and hypothesis" >&2
+    if ! "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest hypothesis; then
+        # an "externally managed" system Python: use a venv that still sees system packages
+        "$PYTHON" -m venv --system-site-packages "$ROOT/.cache/venv"
+        PYTHON="$ROOT/.cache/venv/bin/python"
+        "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest hypothesis
+    fi
+fi
+# the package is imported from this checkout (no install, so runs from two clones don't mix)
+export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
+
+# --- Hazelcast member jar and Java test classes ---------------------------------------
+scripts/ensure-tools.sh java javac mvn
+JAR_DIR="$(scripts/fetch-hazelcast.sh "$HZ_VERSION")"
+export HZ_JAR="$JAR_DIR/hazelcast-$HZ_VERSION.jar"
+export HZ_CLIENT_JAR="$JAR_DIR/hazelcast-client-$HZ_VERSION.jar"
+CLASSES="$(scripts/compile-java-tests.sh "$HZ_VERSION")"
+if [ -n "$CLASSES" ]; then
+    export HZ_TEST_CLASSES="$CLASSES"
+fi
+# here members are available: an integration test must not skip for want of them
+export HZ_REQUIRE_MEMBERS="${HZ_REQUIRE_MEMBERS:-1}"
+
+# --- generated protocol code must match its definitions -------------------------------
+if [ -f codegen/__main__.py ]; then
+    echo "checking generated code: $PYTHON -m codegen --check" >&2
+    "$PYTHON" -m codegen --check
+fi
+
+# --- tests ------------------------------------------------------------------------------
+# default paths unless an argument names a path (tests/unit, tests/x.py::test_y, ...)
+paths=(tests/unit tests/integration)
+for arg in "$@"; do
+    if [[ "$arg" != -* ]] && [ -e "${arg%%::*}" ]; then
+        paths=()
+        break
+    fi
+done
+existing=()
+for p in "${paths[@]+"${paths[@]}"}"; do
+    [ -e "$p" ] && existing+=("$p")
+done
+echo "Hazelcast $HZ_VERSION, $("$PYTHON" --version 2>&1), java: $(java -version 2>&1 | head -1)" >&2
+exec "$PYTHON" -m pytest -ra "${existing[@]+"${existing[@]}"}" "$@"
