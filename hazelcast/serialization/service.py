@@ -17,6 +17,7 @@ from hazelcast.serialization import constants as c
 from hazelcast.serialization.data import Data, HEADER_SIZE
 from hazelcast.serialization.portable.serializer import (
     PortableContext, PortableSerializer, find_class)
+from hazelcast.serialization.predicate import PREDICATE_FACTORY
 from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutputImpl
 
 _BE_INT = struct.Struct(">i")
@@ -40,6 +41,7 @@ class SerializationService:
         self._big_endian = bool(getattr(config, "is_big_endian", True))
         self._allow_pickle = bool(getattr(config, "allow_pickle", True))
         self._ids_factories = dict(getattr(config, "data_serializable_factories", None) or {})
+        self._ids_factories.setdefault(c.PREDICATE_FACTORY_ID, PREDICATE_FACTORY)
         self._int_writer = builtins.int_writer(
             getattr(config, "default_integer_type", c.INTEGER_TYPE.INT))
         self.portable_context = PortableContext(
@@ -62,8 +64,10 @@ class SerializationService:
 
         self._custom: Dict[type, Callable] = {}
         self._serializers = []
+        instances = {}  # one instance per serializer class, shared by the types it serves
         for cls, ser in (getattr(config, "custom_serializers", None) or {}).items():
-            ser = _instance(ser)
+            if isinstance(ser, type):
+                ser = instances.setdefault(ser, ser())
             self._custom[cls] = self._register_stream_serializer(ser, "custom serializer for %s"
                                                                  % cls.__name__)
         glob = getattr(config, "global_serializer", None)
@@ -83,7 +87,8 @@ class SerializationService:
                 "The %s (%s) reuses type id %d, already taken by another serializer"
                 % (what, type(ser).__name__, type_id))
         self._readers[type_id] = ser.read
-        self._serializers.append(ser)
+        if ser not in self._serializers:
+            self._serializers.append(ser)
 
         def write(out, obj, _write=ser.write, _type_id=type_id) -> int:
             _write(out, obj)
