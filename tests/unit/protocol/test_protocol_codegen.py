@@ -66,3 +66,25 @@ def test_custom_types_round_trip():
     assert types.decode_raft_group_id(read) == types.RaftGroupId("default", 3, -4)
     assert types.decode_address(read) == Address("h", 1)
     assert not read.has_remaining()
+
+
+def test_short_and_long_frames_of_newer_and_older_members():
+    import struct
+    from hazelcast.protocol.codec import responses
+    header = struct.Struct("<iBBHqiH")
+
+    def frame(type_, payload):
+        return ClientMessage(header.pack(22 + len(payload), 1, 0xC0, type_, 1, -1, 22) + payload)
+
+    # a 1.4 member sends PARTITIONS without partitionStateVersion: default None
+    table = struct.pack("<i", 1) + struct.pack("<i", 1) + b"h" + struct.pack("<ii", 5701, 0)
+    decoded = responses.decode_partitions_response(frame(108, table))
+    assert decoded.partitions == [(Address("h", 5701), [])]
+    assert decoded.partition_state_version is None
+    # trailing bytes a newer member might add are ignored
+    assert responses.decode_long_response(frame(103, struct.pack("<q", 9) + b"extra")) == 9
+    # ENTRY_VIEW: max_idle absent -> -1, present -> folded into the view
+    view = b"\x00" + struct.pack("<i", 1) + b"k" + struct.pack("<i", 1) + b"v" + b"\x00" * 80
+    assert responses.decode_entry_view_response(frame(111, view)).max_idle == -1
+    with_idle = responses.decode_entry_view_response(frame(111, view + struct.pack("<q", 77)))
+    assert with_idle.max_idle == 77 and with_idle.key.buffer == b"k"

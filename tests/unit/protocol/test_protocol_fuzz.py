@@ -21,6 +21,13 @@ def _frame(payload: bytes, message_type: int = 105) -> ClientMessage:
     return ClientMessage(header + payload)
 
 
+def _decode_or_protocol_error(decoder, payload: bytes) -> None:
+    try:
+        decoder(_frame(payload))
+    except ProtocolError:
+        pass
+
+
 def test_all_decoders_found():
     assert len(DECODERS) == 31 + 18
 
@@ -29,10 +36,7 @@ def test_all_decoders_found():
 @given(payload=st.binary(max_size=120))
 @settings(max_examples=50, deadline=None)
 def test_random_payload(name, decoder, payload):
-    try:
-        decoder(_frame(payload))
-    except ProtocolError:
-        pass
+    _decode_or_protocol_error(decoder, payload)
 
 
 @pytest.mark.parametrize("name,decoder", DECODERS, ids=[n for n, _ in DECODERS])
@@ -42,10 +46,7 @@ def test_random_payload(name, decoder, payload):
 @settings(max_examples=50, deadline=None)
 def test_structured_payload(name, decoder, payload):
     """Small counts, null flags and partial UTF-8 reach deeper into nested decoders."""
-    try:
-        decoder(_frame(payload))
-    except ProtocolError:
-        pass
+    _decode_or_protocol_error(decoder, payload)
 
 
 def test_every_prefix_of_real_responses_and_events():
