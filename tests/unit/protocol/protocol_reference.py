@@ -41,7 +41,7 @@ def version_tuple(text: str) -> Tuple[int, int]:
 def load_definitions() -> Tuple[Dict[int, Dict], Dict[int, Dict], Dict[int, Dict]]:
     """(requests by type, responses by id, events by id) from codegen/definitions."""
     requests, responses, events = {}, {}, {}
-    for name in sorted(os.listdir(DEFINITIONS)):
+    for name in sorted(n for n in os.listdir(DEFINITIONS) if n.endswith(".json")):
         with open(os.path.join(DEFINITIONS, name), encoding="utf-8") as f:
             doc = json.load(f)
         for m in doc.get("messages", []):
