@@ -216,6 +216,10 @@ class SerializationService:
         class_id = inp.read_int()
         cls = find_class(self._ids_factories, factory_id, class_id, "IdentifiedDataSerializable")
         obj = cls()
+        if not isinstance(obj, IdentifiedDataSerializable) and not hasattr(obj, "read_data"):
+            raise HazelcastSerializationError(
+                "The class %s registered for IdentifiedDataSerializable factory %d class id %d "
+                "is not IdentifiedDataSerializable" % (cls.__name__, factory_id, class_id))
         obj.read_data(inp)
         return obj
 
