@@ -21,11 +21,12 @@ fi
 mkdir -p "$DEST"
 # download next to the destination, then move: a concurrent run never sees half a jar
 TMP="$(mktemp -d "$DEST/.fetch.XXXXXX")"
-trap 'rm -rf "$TMP"' EXIT
+trap 'rm -rf "$TMP"; rmdir "$DEST" 2>/dev/null || true' EXIT
 for artifact in "${missing[@]}"; do
     echo "fetching com.hazelcast:$artifact:$VERSION from Maven Central" >&2
-    if ! mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="com.hazelcast:$artifact:$VERSION" \
-            -DoutputDirectory="$TMP" -Dmdep.overWriteReleases=true >&2; then
+    if ! out="$(mvn -B -q dependency:copy -Dartifact="com.hazelcast:$artifact:$VERSION" \
+            -DoutputDirectory="$TMP" -Dmdep.overWriteReleases=true 2>&1)"; then
+        printf '%s\n' "$out" >&2
         echo "error: could not fetch com.hazelcast:$artifact:$VERSION (is the version right?)" >&2
         exit 1
     fi

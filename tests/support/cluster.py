@@ -150,19 +150,23 @@ _reserved_ports = set()
 _port_lock = threading.Lock()
 
 
+def port_is_free(port):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
 def free_port():
     """A free TCP port on 127.0.0.1, below the Linux ephemeral range so that outgoing
     connections can't take it between now and the member binding it."""
     with _port_lock:
         for _ in range(500):
             port = random.randint(20000, 32000)
-            if port in _reserved_ports:
+            if port in _reserved_ports or not port_is_free(port):
                 continue
-            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-                try:
-                    sock.bind((HOST, port))
-                except OSError:
-                    continue
             _reserved_ports.add(port)
             return port
     raise HarnessError("no free port found on %s" % HOST)
@@ -516,6 +520,7 @@ class Cluster:
     :param xml: a whole config template as a string (overrides ``template``)
     :param jvm_args: extra JVM arguments; ``perf=True`` uses full-JIT flags for benchmarks
     :param classpath: extra classpath entries
+    :param ports: fixed ports for the first members (default: free ports)
     """
 
     _counter = 0
@@ -524,7 +529,7 @@ class Cluster:
                  structures="", serialization="", data_serializable_factories=None,
                  portable_factories=None, properties=None, extra_xml="", template=None,
                  xml=None, jvm_args=(), perf=False, classpath=(), log_dir=None, name=None,
-                 start_timeout=None):
+                 start_timeout=None, ports=None):
         Cluster._counter += 1
         self.name = name or "c%d" % Cluster._counter
         self.version = version or hz_version()
@@ -554,7 +559,7 @@ class Cluster:
         self.members = []
         self._owner = owner_marker()
         if size:
-            self.start(size)
+            self.start(size, ports=ports)
 
     # -- config and command line --
     def render_config(self, member):
@@ -615,11 +620,18 @@ class Cluster:
         return cmd
 
     # -- lifecycle --
-    def start(self, count=1, timeout=None):
+    def start(self, count=1, timeout=None, ports=None):
         """Start ``count`` more members together and wait until all running members see
-        the whole cluster. Returns the new members."""
+        the whole cluster. ``ports`` fixes the first ports (e.g. ``[5701]``); the rest are
+        free ones. Returns the new members."""
         sweep_stale_members()
-        new = [Member(self, len(self.members) + i, free_port()) for i in range(count)]
+        ports = list(ports or [])
+        for port in ports:
+            if not port_is_free(port):
+                raise HarnessError("port %s:%d is already in use (another member running?)"
+                                   % (HOST, port))
+        ports += [free_port() for _ in range(count - len(ports))]
+        new = [Member(self, len(self.members) + i, port) for i, port in enumerate(ports)]
         self.members.extend(new)
         try:
             if not self.running_members:
