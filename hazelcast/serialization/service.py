@@ -22,6 +22,7 @@ from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutpu
 
 _BE_INT = struct.Struct(">i")
 _STR_HEADER = b"\x00\x00\x00\x00" + _BE_INT.pack(c.CONSTANT_TYPE_STRING)
+_INT_HEADER = b"\x00\x00\x00\x00" + _BE_INT.pack(c.CONSTANT_TYPE_INTEGER)
 _PICKLE_HINT = ("SerializationConfig.allow_pickle is False: register a custom or global "
                 "serializer, or make the type IdentifiedDataSerializable or Portable")
 
@@ -39,11 +40,15 @@ class SerializationService:
 
     def __init__(self, config):
         self._big_endian = bool(getattr(config, "is_big_endian", True))
+        int_struct = _BE_INT if self._big_endian else struct.Struct("<i")
+        self._pack_int = int_struct.pack
+        self._unpack_int = int_struct.unpack_from
         self._allow_pickle = bool(getattr(config, "allow_pickle", True))
         self._ids_factories = dict(getattr(config, "data_serializable_factories", None) or {})
         self._ids_factories.setdefault(c.PREDICATE_FACTORY_ID, PREDICATE_FACTORY)
-        self._int_writer = builtins.int_writer(
-            getattr(config, "default_integer_type", c.INTEGER_TYPE.INT))
+        integer_type = getattr(config, "default_integer_type", c.INTEGER_TYPE.INT)
+        self._int_writer = builtins.int_writer(integer_type)
+        self._int_fast = integer_type == c.INTEGER_TYPE.INT
         self.portable_context = PortableContext(
             self, getattr(config, "portable_version", 0) or 0,
             getattr(config, "class_definitions", None) or (),
@@ -107,9 +112,12 @@ class SerializationService:
         t = type(obj)
         if t is Data:
             return obj
-        if t is str and self._big_endian and partitioning_strategy is None:
-            n, raw = utf.encode(obj)
-            return Data(b"".join((_STR_HEADER, _BE_INT.pack(n), raw)))
+        if partitioning_strategy is None:
+            if t is str:
+                n, raw = utf.encode(obj)
+                return Data(b"".join((_STR_HEADER, self._pack_int(n), raw)))
+            if t is int and self._int_fast and -0x80000000 <= obj <= 0x7FFFFFFF:
+                return Data(_INT_HEADER + self._pack_int(obj))
         writer = self._writers.get(t)
         if writer is None:
             writer = self._find_writer(obj, t)
@@ -133,10 +141,15 @@ class SerializationService:
             raise HazelcastSerializationError("Data of %d bytes is shorter than its 8-byte header"
                                               % len(buf))
         type_id = _BE_INT.unpack_from(buf, 4)[0]
-        if type_id == c.CONSTANT_TYPE_STRING and self._big_endian:
+        if type_id == c.CONSTANT_TYPE_STRING and len(buf) >= 12:
+            # A top-level string fills the rest of the Data: decode it in one go.
+            n = self._unpack_int(buf, 8)[0]
             raw = buf[12:]
-            if raw.isascii() and len(buf) >= 12 and _BE_INT.unpack_from(buf, 8)[0] == len(raw):
-                return raw.decode("ascii")
+            if raw.isascii():
+                if n == len(raw):
+                    return raw.decode("ascii")
+            elif n == utf.count_units(raw):
+                return utf.decode(raw)
         reader = self._readers.get(type_id)
         if reader is None:
             raise self._unknown_type(type_id)

@@ -25,9 +25,15 @@ def encode(s: str) -> Tuple[int, bytes]:
     """``(utf16_unit_count, payload_bytes)`` of ``s``."""
     if s.isascii():
         return len(s), s.encode("ascii")
-    if s and max(s) > "\uffff":
+    units = len(s.encode("utf-16-le", "surrogatepass")) >> 1  # fast (no error handler)
+    if units != len(s):
         s = _SUPPLEMENTARY.sub(_split_pair, s)
-    return len(s), s.encode("utf-8", "surrogatepass")
+    return units, s.encode("utf-8", "surrogatepass")
+
+
+def count_units(raw: bytes) -> int:
+    """Code units in a whole encoded payload: one per non-continuation byte."""
+    return len(raw) - raw.translate(_CONTINUATION).count(1)
 
 
 def find_end(buf: bytes, pos: int, units: int) -> int:
