@@ -44,7 +44,9 @@ class Connection:
         self._connect_timer = None
         self._write_lock = threading.Lock()
         self._out: List[Any] = []
-        self._write_armed = False
+        self._write_armed = False  # selector also watches for writability
+        self._flush_scheduled = False
+        self._busy = False  # frames in flight: queue new ones for a joint send
         self._writable = False  # True once connected (and TLS handshake done)
         self._handshaking = False
         self._read_buf = bytearray(_READ_BUFFER_SIZE)
@@ -144,13 +146,18 @@ class Connection:
     # --- writing (any thread) ---------------------------------------------
 
     def send(self, buf) -> bool:
-        """Queue ``buf`` (a whole frame) for sending; False if the connection is closed."""
+        """Queue ``buf`` (a whole frame) for sending; False if the connection is closed.
+
+        When nothing is in flight the calling thread sends at once (lowest
+        latency for a blocking call). While earlier frames await their
+        responses, frames are queued and the reactor sends them together.
+        """
         with self._write_lock:
             if self._closed:
                 return False
-            if self._out or not self._writable:
+            if self._out or not self._writable or self._busy:
                 self._out.append(buf)
-                self._arm_write_locked()
+                self._schedule_flush_locked()
                 return True
             try:
                 sent = self._sock.send(buf)
@@ -160,43 +167,41 @@ class Connection:
                 # Close on the reactor thread: it owns the registration.
                 self._reactor.call_soon(self.close, "write failed: %s" % e, e)
                 return True
+            self._busy = True
             self.last_write = time.monotonic()
             if sent < len(buf):
                 self._out.append(memoryview(buf)[sent:])
-                self._arm_write_locked()
+                self._schedule_flush_locked()
         return True
 
-    def _arm_write_locked(self) -> None:
-        if self._writable and not self._write_armed:
-            self._write_armed = True
-            self._reactor.call_soon(self._enable_write)
-
-    def _enable_write(self) -> None:
-        if not self._closed:
-            self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT, self)
+    def _schedule_flush_locked(self) -> None:
+        if self._writable and not self._flush_scheduled:
+            self._flush_scheduled = True
+            self._reactor.call_soon(self._flush)
 
     def _flush(self) -> None:
-        """Send as much of the queue as the socket takes (reactor thread)."""
+        """Send as much of the queue as the socket takes, in one ``send`` (reactor thread)."""
         with self._write_lock:
+            self._flush_scheduled = False
             out = self._out
-            while out:
-                data = out[0] if len(out) == 1 else b"".join(out)
-                try:
-                    sent = self._sock.send(data)
-                except (BlockingIOError, InterruptedError):
-                    sent = 0
-                if sent == len(data):
-                    out.clear()
-                else:
-                    out[:] = [memoryview(data)[sent:]]
+            if self._closed or not out:
+                return
+            data = out[0] if len(out) == 1 else b"".join(out)
+            try:
+                sent = self._sock.send(data)
+            except (BlockingIOError, InterruptedError):
+                sent = 0
+            self.last_write = time.monotonic()
+            if sent == len(data):
+                out.clear()
+                if self._write_armed:
+                    self._write_armed = False
+                    self._reactor.modify(self._sock, _READ_EVENT, self)
+            else:
+                out[:] = [memoryview(data)[sent:]]
+                if not self._write_armed:
                     self._write_armed = True
                     self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT, self)
-                    self.last_write = time.monotonic()
-                    return
-            self.last_write = time.monotonic()
-            if self._write_armed:
-                self._write_armed = False
-                self._reactor.modify(self._sock, _READ_EVENT, self)
 
     # --- reactor callbacks -------------------------------------------------
 
@@ -246,6 +251,10 @@ class Connection:
                     handler(self, message)
                 except Exception:
                     _logger.exception("Error while handling %r on %r", message, self)
+            if self._busy:
+                self._busy = False
+                if self._out:
+                    self._flush()
             if received < len(view) and self._ssl_wrapper is None:
                 return
 

@@ -178,12 +178,15 @@ class Reactor:
             return max(self._timers[0].deadline - time.monotonic(), 0)
 
     def _drain_wakeup(self) -> None:
-        self._wake_pending = False
         try:
             while self._wake_reader.recv(4096):
                 pass
         except (BlockingIOError, OSError):
             pass
+        # Reset only after draining: a wake-up byte sent meanwhile is either still
+        # in the socket (a spurious wake) or its call is run by the _run_calls that
+        # follows. Resetting first could swallow a byte and leave the flag stuck.
+        self._wake_pending = False
 
     def _run_calls(self) -> None:
         calls = self._calls
