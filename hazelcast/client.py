@@ -20,6 +20,7 @@ from hazelcast.partition import PartitionService
 from hazelcast.protocol.codec import (client_add_distributed_object_listener_codec,
                                       client_get_distributed_objects_codec,
                                       client_remove_distributed_object_listener_codec)
+from hazelcast.proxy import manager as services
 from hazelcast.proxy.base import ProxyContext
 from hazelcast.proxy.manager import ProxyManager
 from hazelcast.serialization.service import SerializationService
@@ -129,9 +130,80 @@ class HazelcastClient:
 
     # --- distributed objects -------------------------------------------------------------
 
+    def _proxy(self, service_name: str, name: str):
+        return self._proxy_manager.get_or_create(service_name, name)
+
     def get_map(self, name: str):
         """The distributed Map called ``name``."""
-        return self._proxy_manager.get_or_create("hz:impl:mapService", name)
+        return self._proxy(services.MAP_SERVICE, name)
+
+    def get_multi_map(self, name: str):
+        """The distributed MultiMap called ``name``."""
+        return self._proxy(services.MULTI_MAP_SERVICE, name)
+
+    def get_replicated_map(self, name: str):
+        """The ReplicatedMap called ``name``."""
+        return self._proxy(services.REPLICATED_MAP_SERVICE, name)
+
+    def get_queue(self, name: str):
+        """The distributed Queue called ``name``."""
+        return self._proxy(services.QUEUE_SERVICE, name)
+
+    def get_set(self, name: str):
+        """The distributed Set called ``name``."""
+        return self._proxy(services.SET_SERVICE, name)
+
+    def get_list(self, name: str):
+        """The distributed List called ``name``."""
+        return self._proxy(services.LIST_SERVICE, name)
+
+    def get_ringbuffer(self, name: str):
+        """The Ringbuffer called ``name``."""
+        return self._proxy(services.RINGBUFFER_SERVICE, name)
+
+    def get_topic(self, name: str):
+        """The Topic called ``name``."""
+        return self._proxy(services.TOPIC_SERVICE, name)
+
+    def get_reliable_topic(self, name: str):
+        """The ReliableTopic called ``name`` (backed by a Ringbuffer)."""
+        return self._proxy(services.RELIABLE_TOPIC_SERVICE, name)
+
+    def get_lock(self, name: str):
+        """The distributed Lock called ``name``."""
+        return self._proxy(services.LOCK_SERVICE, name)
+
+    def get_semaphore(self, name: str):
+        """The Semaphore called ``name``."""
+        return self._proxy(services.SEMAPHORE_SERVICE, name)
+
+    def get_atomic_long(self, name: str):
+        """The AtomicLong called ``name``."""
+        return self._proxy(services.ATOMIC_LONG_SERVICE, name)
+
+    def get_atomic_reference(self, name: str):
+        """The AtomicReference called ``name``."""
+        return self._proxy(services.ATOMIC_REFERENCE_SERVICE, name)
+
+    def get_count_down_latch(self, name: str):
+        """The CountDownLatch called ``name``."""
+        return self._proxy(services.COUNT_DOWN_LATCH_SERVICE, name)
+
+    def get_id_generator(self, name: str):
+        """The IdGenerator called ``name`` (blocks of ids from an AtomicLong)."""
+        return self._proxy(services.ID_GENERATOR_SERVICE, name)
+
+    def get_flake_id_generator(self, name: str):
+        """The FlakeIdGenerator called ``name``."""
+        return self._proxy(services.FLAKE_ID_GENERATOR_SERVICE, name)
+
+    def get_pn_counter(self, name: str):
+        """The PN Counter called ``name``."""
+        return self._proxy(services.PN_COUNTER_SERVICE, name)
+
+    def get_executor(self, name: str):
+        """The executor service called ``name``."""
+        return self._proxy(services.EXECUTOR_SERVICE, name)
 
     def get_distributed_objects(self) -> List[Any]:
         """Proxies of every distributed object on the cluster (blocking)."""

@@ -2,14 +2,55 @@
 import threading
 from typing import Dict, List, Tuple
 
+import importlib
+
 from hazelcast.protocol.codec import client_create_proxy_codec
-from hazelcast.proxy.map import Map
 
 MAP_SERVICE = "hz:impl:mapService"
+MULTI_MAP_SERVICE = "hz:impl:multiMapService"
+REPLICATED_MAP_SERVICE = "hz:impl:replicatedMapService"
+QUEUE_SERVICE = "hz:impl:queueService"
+SET_SERVICE = "hz:impl:setService"
+LIST_SERVICE = "hz:impl:listService"
+RINGBUFFER_SERVICE = "hz:impl:ringbufferService"
+TOPIC_SERVICE = "hz:impl:topicService"
+RELIABLE_TOPIC_SERVICE = "hz:impl:reliableTopicService"
+LOCK_SERVICE = "hz:impl:lockService"
+SEMAPHORE_SERVICE = "hz:impl:semaphoreService"
+ATOMIC_LONG_SERVICE = "hz:impl:atomicLongService"
+ATOMIC_REFERENCE_SERVICE = "hz:impl:atomicReferenceService"
+COUNT_DOWN_LATCH_SERVICE = "hz:impl:countDownLatchService"
+ID_GENERATOR_SERVICE = "hz:impl:idGeneratorService"
+FLAKE_ID_GENERATOR_SERVICE = "hz:impl:flakeIdGeneratorService"
+PN_COUNTER_SERVICE = "hz:impl:PNCounterService"
+EXECUTOR_SERVICE = "hz:impl:executorService"
 
+# service name -> "module:Class" of its proxy, imported on first use.
 _PROXY_CLASSES = {
-    MAP_SERVICE: Map,
+    MAP_SERVICE: "hazelcast.proxy.map:Map",
+    MULTI_MAP_SERVICE: "hazelcast.proxy.multi_map:MultiMap",
+    REPLICATED_MAP_SERVICE: "hazelcast.proxy.replicated_map:ReplicatedMap",
+    QUEUE_SERVICE: "hazelcast.proxy.queue:Queue",
+    SET_SERVICE: "hazelcast.proxy.set:Set",
+    LIST_SERVICE: "hazelcast.proxy.list:List",
+    RINGBUFFER_SERVICE: "hazelcast.proxy.ringbuffer:Ringbuffer",
+    TOPIC_SERVICE: "hazelcast.proxy.topic:Topic",
+    RELIABLE_TOPIC_SERVICE: "hazelcast.proxy.reliable_topic:ReliableTopic",
+    LOCK_SERVICE: "hazelcast.proxy.lock:Lock",
+    SEMAPHORE_SERVICE: "hazelcast.proxy.semaphore:Semaphore",
+    ATOMIC_LONG_SERVICE: "hazelcast.proxy.atomic_long:AtomicLong",
+    ATOMIC_REFERENCE_SERVICE: "hazelcast.proxy.atomic_reference:AtomicReference",
+    COUNT_DOWN_LATCH_SERVICE: "hazelcast.proxy.count_down_latch:CountDownLatch",
+    ID_GENERATOR_SERVICE: "hazelcast.proxy.id_generator:IdGenerator",
+    FLAKE_ID_GENERATOR_SERVICE: "hazelcast.proxy.flake_id_generator:FlakeIdGenerator",
+    PN_COUNTER_SERVICE: "hazelcast.proxy.pn_counter:PNCounter",
+    EXECUTOR_SERVICE: "hazelcast.proxy.executor:Executor",
 }
+
+
+def _proxy_class(service_name: str):
+    module_name, _, class_name = _PROXY_CLASSES[service_name].partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 class DistributedObjectEvent:
@@ -41,7 +82,7 @@ class ProxyManager:
         proxy = self._proxies.get(key)
         if proxy is not None:
             return proxy
-        proxy_class = _PROXY_CLASSES[service_name]
+        proxy_class = _proxy_class(service_name)
         with self._lock:
             proxy = self._proxies.get(key)
             if proxy is not None:
