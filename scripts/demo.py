@@ -30,17 +30,17 @@ def main():
     try:
         cluster = Cluster(size=1, ports=[PORT], name="demo")
     except HarnessError as e:
-        print("demo: could not start a member: %s" % e, file=sys.stderr)
+        print("demo: could not start a member: %s" % e, file=sys.stderr, flush=True)
         return 1
     member = cluster.members[0]
     print("demo: Hazelcast %s member up at %s in %.1f s (log: %s)"
-          % (cluster.version, member.address_str, time.monotonic() - started, member.log_path))
+          % (cluster.version, member.address_str, time.monotonic() - started, member.log_path), flush=True)
     try:
         missing = client_available()
         if missing:
-            print("demo: the member is up, but %s; stopping here." % missing)
+            print("demo: the member is up, but %s; stopping here." % missing, flush=True)
             return 2
-        print("demo: running %s\n" % os.path.relpath(EXAMPLE, ROOT))
+        print("demo: running %s\n" % os.path.relpath(EXAMPLE, ROOT), flush=True)
         env = dict(os.environ)
         env["PYTHONPATH"] = ROOT + os.pathsep + env.get("PYTHONPATH", "")
         try:
@@ -53,7 +53,7 @@ def main():
         return result.returncode
     finally:
         cluster.shutdown(graceful=True)
-        print("demo: member stopped")
+        print("demo: member stopped", flush=True)
 
 
 if __name__ == "__main__":
