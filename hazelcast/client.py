@@ -229,6 +229,14 @@ class HazelcastClient:
     def remove_distributed_object_listener(self, registration_id: str) -> Future:
         return self.listener_service.deregister_listener(registration_id)
 
+    def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1):
+        """A new transaction (manual 7.4.12); ``begin()`` it, or use it as a context manager."""
+        from hazelcast.transaction import TransactionManager
+        manager = self.__dict__.get("_transaction_manager")
+        if manager is None:
+            manager = self.__dict__.setdefault("_transaction_manager", TransactionManager(self._context))
+        return manager.new_transaction(timeout, durability, type)
+
     # --- lifecycle -------------------------------------------------------------------------
 
     def shutdown(self) -> None:

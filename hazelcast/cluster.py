@@ -33,7 +33,8 @@ class ClusterService:
     """Members of the cluster, membership listeners, and (re)connecting."""
 
     def __init__(self, config, lifecycle, connection_manager, invocation_service, partition_service,
-                 event_worker, shutdown_client: Callable[[], None], shuffle: bool = True):
+                 event_worker, shutdown_client: Callable[[], None], shuffle: bool = True,
+                 address_provider: Optional[Callable[[], List[Endpoint]]] = None):
         self._config = config
         self._lifecycle = lifecycle
         self._connection_manager = connection_manager
@@ -42,6 +43,10 @@ class ClusterService:
         self._event_worker = event_worker
         self._shutdown_client = shutdown_client
         self._shuffle = shuffle
+        # Where to look for members: the configured addresses unless a provider
+        # (e.g. cloud discovery) is given; called again on every (re)connect.
+        self._address_provider = address_provider or (
+            lambda: parse_addresses(list(config.network_config.addresses)))
         self._lock = threading.RLock()
         self._members: Dict[str, Member] = {}  # uuid -> member, in cluster order
         self._listeners: Dict[str, Tuple[Optional[Callable], Optional[Callable]]] = {}
@@ -96,7 +101,7 @@ class ClusterService:
     # --- connecting ---------------------------------------------------------------------
 
     def _candidate_endpoints(self) -> List[Endpoint]:
-        configured = parse_addresses(list(self._config.network_config.addresses))
+        configured = list(self._address_provider())
         known = [(m.address.host, m.address.port) for m in self.get_member_list()]
         if self._shuffle:
             random.shuffle(configured)

@@ -25,8 +25,11 @@ FLAKE_ID_GENERATOR_SERVICE = "hz:impl:flakeIdGeneratorService"
 PN_COUNTER_SERVICE = "hz:impl:PNCounterService"
 EXECUTOR_SERVICE = "hz:impl:executorService"
 
+NEAR_CACHED_MAP = "near-cached " + MAP_SERVICE  # not a service: the Map proxy with a Near Cache
+
 # service name -> "module:Class" of its proxy, imported on first use.
 _PROXY_CLASSES = {
+    NEAR_CACHED_MAP: "hazelcast.proxy.near_cached_map:NearCachedMap",
     MAP_SERVICE: "hazelcast.proxy.map:Map",
     MULTI_MAP_SERVICE: "hazelcast.proxy.multi_map:MultiMap",
     REPLICATED_MAP_SERVICE: "hazelcast.proxy.replicated_map:ReplicatedMap",
@@ -83,6 +86,10 @@ class ProxyManager:
         if proxy is not None:
             return proxy
         proxy_class = _proxy_class(service_name)
+        if service_name == MAP_SERVICE and self._context.config.near_cache_configs:
+            from hazelcast.proxy.near_cached_map import near_cache_config_for
+            if near_cache_config_for(self._context.config, name) is not None:
+                proxy_class = _proxy_class(NEAR_CACHED_MAP)
         with self._lock:
             proxy = self._proxies.get(key)
             if proxy is not None:
