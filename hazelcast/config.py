@@ -31,7 +31,7 @@ __all__ = [
     "INTEGER_TYPE", "IN_MEMORY_FORMAT", "EVICTION_POLICY", "PROTOCOL", "TimeUnit",
     "GroupConfig", "SSLConfig", "ClientCloudConfig", "ClientNetworkConfig",
     "SerializationConfig", "NearCacheConfig", "FlakeIdGeneratorConfig", "LoggerConfig",
-    "ClientProperty", "ClientProperties", "ClientConfig",
+    "ClientProperty", "ClientProperties", "ClientConfig", "TOPIC_OVERLOAD_POLICY", "ReliableTopicConfig",
 ]
 
 
@@ -475,6 +475,42 @@ class FlakeIdGeneratorConfig(_Config):
         self.name = name
 
 
+class TOPIC_OVERLOAD_POLICY(object):
+    """What ``ReliableTopic.publish`` does when its ringbuffer has no room
+    (only possible when the ringbuffer has a time-to-live)."""
+
+    DISCARD_OLDEST = 0
+    """Overwrite the oldest message, even if it is still within its time-to-live."""
+    DISCARD_NEWEST = 1
+    """Drop the message being published, silently."""
+    BLOCK = 2
+    """Wait, retrying with backoff (0.1 s doubling up to 2 s), until there is room (the default)."""
+    ERROR = 3
+    """Fail the publish with :class:`hazelcast.errors.TopicOverloadError`."""
+
+
+class ReliableTopicConfig(_Config):
+    """Client side of one ReliableTopic (``client.get_reliable_topic(name)``).
+
+    * ``read_batch_size`` -- messages a listener fetches per round trip,
+      1 to 1000, default 10.
+    * ``topic_overload_policy`` -- a :class:`TOPIC_OVERLOAD_POLICY`
+      constant, default ``BLOCK``.
+
+    The topic's messages live in the member-side ringbuffer ``_hz_rb_<name>``,
+    whose capacity, backups and time-to-live are configured on the members.
+    """
+
+    MAXIMUM_READ_BATCH_SIZE = 1000
+
+    name = _string("default")
+    read_batch_size = _number(10, minimum=1, maximum=MAXIMUM_READ_BATCH_SIZE, integer=True)
+    topic_overload_policy = _choice(TOPIC_OVERLOAD_POLICY, TOPIC_OVERLOAD_POLICY.BLOCK)
+
+    def __init__(self, name: str = "default"):
+        self.name = name
+
+
 def _check_level(what: str, value: Any) -> int:
     if isinstance(value, str):
         level = logging.getLevelName(value.upper())
@@ -649,7 +685,8 @@ class ClientConfig(_Config):
     (:class:`ClientNetworkConfig`), ``serialization_config``
     (:class:`SerializationConfig`), ``near_cache_configs`` (map name ->
     :class:`NearCacheConfig`), ``flake_id_generator_configs`` (name ->
-    :class:`FlakeIdGeneratorConfig`), ``lifecycle_listeners`` (functions
+    :class:`FlakeIdGeneratorConfig`), ``reliable_topic_configs`` (topic name ->
+    :class:`ReliableTopicConfig`), ``lifecycle_listeners`` (functions
     called with the new state string), ``membership_listeners`` (tuples
     ``(member_added, member_removed, fire_for_existing)``),
     ``logger_config`` (:class:`LoggerConfig`), ``client_name`` (``None``:
@@ -668,6 +705,7 @@ class ClientConfig(_Config):
         self.serialization_config = SerializationConfig()
         self.near_cache_configs: Dict[str, NearCacheConfig] = {}
         self.flake_id_generator_configs: Dict[str, FlakeIdGeneratorConfig] = {}
+        self.reliable_topic_configs: Dict[str, ReliableTopicConfig] = {}
         self.lifecycle_listeners: List[Callable[[str], None]] = []
         self.membership_listeners: List[Tuple[Optional[Callable], Optional[Callable], bool]] = []
         self.logger_config = LoggerConfig()
@@ -694,6 +732,20 @@ class ClientConfig(_Config):
         ``"default"``, else a fresh default one."""
         found = self.flake_id_generator_configs.get(name) or self.flake_id_generator_configs.get("default")
         return found if found is not None else FlakeIdGeneratorConfig(name)
+
+    def add_reliable_topic_config(self, reliable_topic_config: ReliableTopicConfig) -> "ClientConfig":
+        """Use ``reliable_topic_config`` for the ReliableTopic of the same name."""
+        if not isinstance(reliable_topic_config, ReliableTopicConfig):
+            raise _fail("the argument of add_reliable_topic_config", "a ReliableTopicConfig",
+                        reliable_topic_config)
+        self.reliable_topic_configs[reliable_topic_config.name] = reliable_topic_config
+        return self
+
+    def get_reliable_topic_config(self, name: str) -> ReliableTopicConfig:
+        """The config for topic ``name``: its own, else the one named
+        ``"default"``, else a fresh default one."""
+        found = self.reliable_topic_configs.get(name) or self.reliable_topic_configs.get("default")
+        return found if found is not None else ReliableTopicConfig(name)
 
     def add_lifecycle_listener(self, lifecycle_state_changed: Callable[[str], None]) -> "ClientConfig":
         """Call ``lifecycle_state_changed(state)`` on every lifecycle change,
@@ -765,7 +817,8 @@ class ClientConfig(_Config):
         self.network_config.validate()
         self.serialization_config.validate()
         for attr, cls in (("near_cache_configs", NearCacheConfig),
-                          ("flake_id_generator_configs", FlakeIdGeneratorConfig)):
+                          ("flake_id_generator_configs", FlakeIdGeneratorConfig),
+                          ("reliable_topic_configs", ReliableTopicConfig)):
             for name, cfg in getattr(self, attr).items():
                 if not isinstance(cfg, cls) or cfg.name != name:
                     raise _fail("ClientConfig.%s[%r]" % (attr, name), "a %s named %r" % (cls.__name__, name), cfg)
