@@ -46,6 +46,7 @@ class Connection:
         self._out: List[Any] = []
         self._write_armed = False  # selector also watches for writability
         self._flush_scheduled = False
+        self.sent_frames = 0  # frames handed to send(); tests use it to prove routing
         self._busy = False  # frames in flight: queue new ones for a joint send
         self._writable = False  # True once connected (and TLS handshake done)
         self._handshaking = False
@@ -77,6 +78,8 @@ class Connection:
         host, port = self.address
         try:
             infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+            # Members usually listen on IPv4; "localhost" often resolves to ::1 first.
+            infos.sort(key=lambda info: info[0] != socket.AF_INET)
             family, socktype, proto, _, sockaddr = infos[0]
             sock = socket.socket(family, socktype, proto)
             self._sock = sock
@@ -155,6 +158,7 @@ class Connection:
         with self._write_lock:
             if self._closed:
                 return False
+            self.sent_frames += 1
             if self._out or not self._writable or self._busy:
                 self._out.append(buf)
                 self._schedule_flush_locked()

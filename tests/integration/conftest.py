@@ -50,3 +50,20 @@ def cluster_factory():
     yield factory
     for c in created:
         c.shutdown()
+
+
+@pytest.fixture(scope="session")
+def default_port_cluster():
+    """One member on 127.0.0.1:5701, shared by the session: the manual's samples use the
+    default config, which connects to localhost:5701-5703. Skips locally when the port is
+    taken; under run-tests.sh (HZ_REQUIRE_MEMBERS=1) a taken port is an error."""
+    from tests.support.cluster import port_is_free
+    _requirements_or_skip()
+    if not port_is_free(5701):
+        reason = "port 5701 is taken on this machine; the manual's samples need it"
+        if os.environ.get("HZ_REQUIRE_MEMBERS") == "1":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    c = Cluster(size=1, ports=[5701], name="port5701")
+    yield c
+    c.shutdown()

@@ -1,0 +1,250 @@
+"""The client runtime against real members: samples, routing, failures, shutdown."""
+import contextlib
+import io
+import os
+import socket
+import textwrap
+import threading
+import time
+
+import pytest
+
+import hazelcast
+from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
+                              IllegalStateError)
+from hazelcast.lifecycle import LifecycleState
+from tests.integration.client_helpers import client_config, wait_until
+from tests.support import manual
+
+
+@pytest.fixture
+def client_factory():
+    clients = []
+
+    def factory(config):
+        client = hazelcast.HazelcastClient(config)
+        clients.append(client)
+        return client
+
+    yield factory
+    for client in clients:
+        client.shutdown()
+
+
+def _run_blocks(blocks, namespace):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for block in blocks:
+            exec(compile(textwrap.dedent(block), "<manual 1.5>", "exec"), namespace)
+    return out.getvalue()
+
+
+def test_manual_basic_usage_samples_run_as_written(default_port_cluster):
+    blocks = manual.python_blocks("## 1.5. Basic Usage", "## 1.6. Code Samples")
+    assert len(blocks) == 6, "the manual's 1.5 section changed shape"
+    start, it_program, sales, callback, make_blocking, blocking_loop = blocks
+    os.environ.pop("hazelcast.client.invocation.timeout.seconds", None)
+
+    printed = _run_blocks([start], {})  # a client with the default config, then left running
+    namespace = {}
+    printed += _run_blocks([it_program], namespace)
+    assert "Added IT personnel. Printing all known personnel" in printed
+    for person in ("Alice", "Bob", "Clark"):
+        assert "%s is in IT department" % person in printed
+
+    namespace = {}
+    _run_blocks([start], namespace)  # "Now, run the following code" with a connected client
+    try:
+        printed = _run_blocks([sales, callback], namespace)
+        for person in ("Denise", "Erwing", "Faith"):
+            assert "%s is in Sales department" % person in printed
+        assert printed.count("Alice is in IT department") == 2  # the loop and the callback
+        printed = _run_blocks([make_blocking, blocking_loop], namespace)
+        assert len([line for line in printed.splitlines() if " department" in line]) == 6
+        assert isinstance(namespace["personnel_map"].put("Gina", "HR"), (str, type(None)))
+    finally:
+        namespace["client"].shutdown()
+
+
+def test_context_manager_and_idempotent_shutdown(cluster):
+    states = []
+    config = client_config(cluster)
+    config.add_lifecycle_listener(states.append)
+    with hazelcast.HazelcastClient(config) as client:
+        assert client.get_map("ctx").blocking().put("k", 1) is None
+    client.shutdown()
+    assert states == ["STARTING", "CONNECTED", "SHUTTING_DOWN", "SHUTDOWN"]
+    with pytest.raises(HazelcastClientNotActiveError):
+        client.get_map("ctx").get("k").result()
+
+
+def test_smart_routing_sends_each_key_to_its_partition_owner(cluster_factory, client_factory):
+    members = cluster_factory(3)
+    client = client_factory(client_config(members))
+    wait_until(lambda: len(client.connection_manager.active_connections()) == 3,
+               message="connections to all 3 members")
+    client.partition_service.refresh().result(10)
+    test_map = client.get_map("routing")
+    connections = {c.member_address: c for c in client.connection_manager.active_connections()}
+    for i in range(60):
+        key = "key-%d" % i
+        key_data = client.serialization_service.to_data(key)
+        owner = client.partition_service.get_partition_owner(
+            client.partition_service.get_partition_id(key_data))
+        before = {address: c.sent_frames for address, c in connections.items()}
+        test_map.put(key, i).result(10)
+        grew = [address for address, c in connections.items() if c.sent_frames > before[address]]
+        assert [(a.host, a.port) for a in grew] == [owner], "key %s went to %s, owner %s" % (key, grew, owner)
+
+
+def test_unisocket_client_opens_one_connection(cluster_factory, client_factory):
+    members = cluster_factory(2)
+    client = client_factory(client_config(members, smart_routing=False))
+    test_map = client.get_map("uni").blocking()
+    for i in range(20):
+        test_map.put(i, i)
+    assert test_map.size() == 20
+    time.sleep(0.5)
+    assert len(client.connection_manager.active_connections()) == 1
+
+
+def test_wrong_group_name_fails_fast_with_authentication_error(cluster):
+    config = client_config(cluster)
+    config.group_config.name = "not-" + cluster.group_name
+    started = time.monotonic()
+    with pytest.raises(AuthenticationError) as info:
+        hazelcast.HazelcastClient(config)
+    assert time.monotonic() - started < 5
+    assert "not-%s" % cluster.group_name in str(info.value)
+    assert "credentials" in str(info.value)
+
+
+def test_no_member_up_fails_after_attempt_limit_times_period_naming_addresses():
+    ports = []
+    for _ in range(2):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            ports.append(s.getsockname()[1])
+    config = client_config(addresses=["127.0.0.1:%d" % p for p in ports],
+                           connection_attempt_limit=2, connection_attempt_period=1.0)
+    started = time.monotonic()
+    with pytest.raises(IllegalStateError) as info:
+        hazelcast.HazelcastClient(config)
+    elapsed = time.monotonic() - started
+    assert 0.9 <= elapsed < 5, elapsed
+    for port in ports:
+        assert "127.0.0.1:%d" % port in str(info.value)
+
+
+def test_shutdown_with_1000_futures_in_flight_fails_them_fast_and_leaves_nothing(cluster):
+    threads_before = set(threading.enumerate())
+    client = hazelcast.HazelcastClient(client_config(cluster))
+    sockets = [c._sock for c in client.connection_manager.active_connections()]
+    queue_map = client.get_map("shutdown-load")
+    futures = [queue_map.put(i, "x" * 100) for i in range(1000)]
+    started = time.monotonic()
+    client.shutdown()
+    for future in futures:
+        future.exception(timeout=1)  # completed, one way or the other
+    assert time.monotonic() - started < 1.5
+    failed = [f.exception() for f in futures if f.exception() is not None]
+    assert all(isinstance(e, HazelcastClientNotActiveError) for e in failed)
+    wait_until(lambda: set(threading.enumerate()) <= threads_before, timeout=5,
+               message="client threads to stop")
+    assert all(s.fileno() == -1 for s in sockets)
+
+
+def test_ten_threads_share_one_client_without_losing_results(cluster, client_factory):
+    client = client_factory(client_config(cluster))
+    shared = client.get_map("ten-threads").blocking()
+    errors = []
+    per_thread = int(os.environ.get("HZ_STRESS_OPS", "10000"))
+
+    def work(tid):
+        try:
+            for i in range(per_thread):
+                key = "%d-%d" % (tid, i % 50)
+                shared.put(key, i)
+                value = shared.get(key)
+                if value != i:
+                    errors.append((key, i, value))
+                    return
+        except Exception as e:  # noqa: BLE001 - collected and asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert shared.size() == 10 * 50
+
+
+def test_owner_member_loss_fires_disconnected_then_connected_and_work_continues(cluster_factory,
+                                                                              client_factory):
+    members = cluster_factory(2)
+    states = []
+    config = client_config(members)
+    config.add_lifecycle_listener(states.append)
+    client = client_factory(config)
+    test_map = client.get_map("owner-loss").blocking()
+    test_map.put("before", 1)
+    owner = client.connection_manager.owner_connection.member_address
+    victim = next(m for m in members.members if m.address == (owner.host, owner.port))
+    victim.terminate()
+    wait_until(lambda: states[-1:] == ["CONNECTED"] and "DISCONNECTED" in states, timeout=30,
+               message="DISCONNECTED then CONNECTED")
+    assert states.index("DISCONNECTED") < len(states) - 1
+    test_map.put("after", 2)
+    assert test_map.get("after") == 2
+
+
+def test_member_loss_under_load_reads_retry_and_writes_fail_typed(cluster_factory, client_factory):
+    members = cluster_factory(3)
+    client = client_factory(client_config(members))
+    wait_until(lambda: len(client.connection_manager.active_connections()) == 3,
+               message="connections to all 3 members")
+    test_map = client.get_map("under-load")
+    blocking = test_map.blocking()
+    for i in range(100):
+        blocking.put(i, i)
+    removed = []
+    client.cluster.add_listener(member_removed=removed.append)
+    stop = threading.Event()
+    read_errors, write_errors, reads = [], [], [0]
+
+    def load(tid):
+        i = tid
+        while not stop.is_set():
+            try:
+                value = blocking.get(i % 100)
+                assert value in (None, i % 100) or isinstance(value, int)
+                reads[0] += 1
+            except Exception as e:  # noqa: BLE001
+                read_errors.append(e)
+            try:
+                blocking.put(i % 100, i % 100)
+            except HazelcastError as e:
+                write_errors.append(e)
+            except Exception as e:  # noqa: BLE001 - an untyped error is a defect
+                write_errors.append(AssertionError("untyped %r" % e))
+            i += 8
+
+    threads = [threading.Thread(target=load, args=(t,)) for t in range(8)]
+    for t in threads:
+        t.start()
+    time.sleep(0.5)
+    owner = client.connection_manager.owner_connection.member_address
+    victim = next(m for m in members.members if m.address != (owner.host, owner.port))
+    victim.terminate()
+    wait_until(lambda: removed, timeout=30, message="member_removed event")
+    time.sleep(1.0)
+    stop.set()
+    for t in threads:
+        t.join(30)
+    assert read_errors == []
+    assert all(isinstance(e, HazelcastError) for e in write_errors), write_errors
+    assert reads[0] > 0
+    assert blocking.get(5) == 5
+    assert len(client.cluster.get_member_list()) == 2
