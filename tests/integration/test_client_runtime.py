@@ -209,8 +209,9 @@ def test_member_loss_under_load_reads_retry_and_writes_fail_typed(cluster_factor
     blocking = test_map.blocking()
     for i in range(100):
         blocking.put(i, i)
-    removed = []
+    removed, object_events = [], []
     client.cluster.add_listener(member_removed=removed.append)
+    client.add_distributed_object_listener(object_events.append).result(10)
     stop = threading.Event()
     read_errors, write_errors, reads = [], [], [0]
 
@@ -248,3 +249,73 @@ def test_member_loss_under_load_reads_retry_and_writes_fail_typed(cluster_factor
     assert reads[0] > 0
     assert blocking.get(5) == 5
     assert len(client.cluster.get_member_list()) == 2
+    client.get_map("created-after-member-loss")  # listeners registered before the loss still fire
+    wait_until(lambda: any(e.name == "created-after-member-loss" for e in object_events),
+               timeout=10, message="a distributed-object event after the member loss")
+
+
+def test_manual_member_and_lifecycle_listener_samples(default_port_cluster, capsys):
+    member_sample, lifecycle_sample = manual.python_blocks("#### 7.5.1.1.", "### 7.5.2.")[:2]
+    config = hazelcast.ClientConfig()
+    namespace = {"hazelcast": hazelcast, "config": config}
+    exec(compile(textwrap.dedent(lifecycle_sample), "<manual 7.5.1.2>", "exec"), namespace)
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith("Lifecycle Event")] == [
+        "Lifecycle Event >>> STARTING", "Lifecycle Event >>> CONNECTED",
+        "Lifecycle Event >>> SHUTTING_DOWN", "Lifecycle Event >>> SHUTDOWN"]
+
+    client = hazelcast.HazelcastClient()
+    try:
+        exec(compile(textwrap.dedent(member_sample), "<manual 7.5.1.1>", "exec"), {"client": client})
+        joiner = default_port_cluster.add_member()
+        try:
+            wait_until(lambda: "Member Added: The address is" in capsys.readouterr().out, timeout=30,
+                       message="the sample's member_added print")
+        finally:
+            joiner.shutdown()
+            default_port_cluster.members.remove(joiner)
+    finally:
+        client.shutdown()
+
+
+def test_membership_listener_fire_for_existing_and_removal(cluster_factory, client_factory):
+    members = cluster_factory(2)
+    client = client_factory(client_config(members))
+    added, removed = [], []
+    registration = client.cluster.add_listener(member_added=added.append, member_removed=removed.append,
+                                               fire_for_existing=True)
+    wait_until(lambda: len(added) == 2, message="member_added for both existing members")
+    assert {"%s:%d" % (m.address.host, m.address.port) for m in added} == set(members.addresses)
+    victim = members.members[1]
+    victim.shutdown()
+    wait_until(lambda: removed, timeout=30, message="member_removed")
+    assert (removed[0].address.host, removed[0].address.port) == victim.address
+    assert client.cluster.remove_listener(registration) is True
+
+
+def test_distributed_objects_and_their_listener(cluster, client_factory):
+    client = client_factory(client_config(cluster))
+    events = []
+    registration = client.add_distributed_object_listener(events.append).result(10)
+    created = client.get_map("dobj-listener-map")
+    wait_until(lambda: any(e.name == "dobj-listener-map" and e.event_type == "CREATED" for e in events),
+               message="CREATED event")
+    names = {(p.name, p.service_name) for p in client.get_distributed_objects()}
+    assert ("dobj-listener-map", "hz:impl:mapService") in names
+    created.destroy()
+    wait_until(lambda: any(e.event_type == "DESTROYED" for e in events), message="DESTROYED event")
+    assert client.remove_distributed_object_listener(registration).result(10) is True
+
+
+def test_default_logging_and_level_100_silences_it(default_port_cluster, capfd):
+    client = hazelcast.HazelcastClient()
+    client.shutdown()
+    err = capfd.readouterr().err
+    assert "HazelcastClient.LifecycleService\nINFO: [%s] [dev] [%s] HazelcastClient is STARTING" % (
+        hazelcast.CLIENT_VERSION, client.name) in err
+    assert "Client shutdown." in err
+    config = hazelcast.ClientConfig()
+    config.logger_config.level = 100
+    quiet = hazelcast.HazelcastClient(config)
+    quiet.shutdown()
+    assert capfd.readouterr().err == ""
