@@ -1,8 +1,10 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
+import math
+import re
 import threading
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Tuple
 
-from hazelcast.errors import IllegalArgumentError
+from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future
 from hazelcast.protocol.codec import client_destroy_proxy_codec
 
@@ -123,3 +125,99 @@ class BlockingProxy:
 
     def __repr__(self) -> str:
         return "Blocking%r" % (self._wrapped,)
+
+
+# --- protocol version of the members (append-only helpers) -----------------------------
+
+# Open Client Protocol version spoken by each 3.x minor release (the fields and
+# messages a request may use); newer or unknown versions speak the newest, 1.8.
+_PROTOCOL_OF_MINOR = {6: (1, 0), 7: (1, 2), 8: (1, 4), 9: (1, 5), 10: (1, 6), 11: (1, 7), 12: (1, 8)}
+NEWEST_PROTOCOL = (1, 8)
+
+
+def protocol_version_of(server_version: Optional[str]) -> Tuple[int, int]:
+    """The protocol version of a member that reports Hazelcast ``server_version`` ("3.7.8" -> (1, 2))."""
+    match = re.match(r"\s*(\d+)\.(\d+)", server_version or "")
+    if match is None or int(match.group(1)) != 3:
+        return NEWEST_PROTOCOL
+    return _PROTOCOL_OF_MINOR.get(int(match.group(2)), NEWEST_PROTOCOL if int(match.group(2)) > 12 else (1, 0))
+
+
+def cluster_protocol_version(context: ProxyContext) -> Tuple[int, int]:
+    """The protocol version of the member behind the owner connection (the newest if unknown)."""
+    owner = context.client.connection_manager.owner_connection
+    return protocol_version_of(owner.server_version if owner is not None else None)
+
+
+def require_protocol(context: ProxyContext, since: Tuple[int, int], what: str) -> None:
+    """Raise ``UnsupportedOperationError`` when the cluster's members are older than ``since``."""
+    version = cluster_protocol_version(context)
+    if version < since:
+        owner = context.client.connection_manager.owner_connection
+        raise UnsupportedOperationError(
+            "%s needs Hazelcast members of version %s or newer (client protocol %d.%d); the cluster "
+            "runs %s" % (what, _FIRST_RELEASE_OF[since], since[0], since[1],
+                         owner.server_version if owner is not None else "an older version"))
+
+
+_FIRST_RELEASE_OF = {(1, 0): "3.6", (1, 2): "3.7", (1, 4): "3.8", (1, 5): "3.9", (1, 6): "3.10",
+                     (1, 7): "3.11", (1, 8): "3.12"}
+
+
+# --- argument checks shared by proxies (append-only helpers) ---------------------------
+
+_LONG_MAX = (1 << 63) - 1
+
+
+def check_int(value: Any, what: str, minimum: Optional[int] = None, maximum: Optional[int] = None) -> int:
+    """``value`` if it is an int (not a bool) in [minimum, maximum]; else ``IllegalArgumentError``."""
+    low = -(1 << 63) if minimum is None else minimum
+    high = _LONG_MAX if maximum is None else maximum
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        if minimum is None and maximum is None:
+            accepted = "a 64-bit int"
+        elif maximum is None:
+            accepted = "an int >= %d" % low
+        else:
+            accepted = "an int from %d to %d" % (low, high)
+        raise IllegalArgumentError("%s must be %s, got %r" % (what, accepted, value))
+    return value
+
+
+def duration_millis(seconds: Any, what: str, forever: str = "", positive: bool = False) -> int:
+    """Seconds (int or float) as protocol milliseconds (a fraction of a millisecond rounds up).
+
+    With ``forever`` (what waiting forever means, e.g. "wait until it is free"), None,
+    -1 and infinity give -1; ``positive`` rejects 0. Anything else: ``IllegalArgumentError``.
+    """
+    if forever and not isinstance(seconds, bool) and (seconds is None or seconds == -1
+                                                      or seconds == float("inf")):
+        return -1
+    ok = (not isinstance(seconds, bool) and isinstance(seconds, (int, float))
+          and seconds == seconds and (seconds > 0 or (seconds == 0 and not positive)))
+    if not ok:
+        accepted = "a number of seconds %s" % ("> 0" if positive else ">= 0")
+        if forever:
+            accepted += ", or None/-1 to %s" % forever
+        raise IllegalArgumentError("%s must be %s, got %r" % (what, accepted, seconds))
+    return min(_LONG_MAX, int(math.ceil(seconds * 1000)))
+
+
+class NamePartitionedProxy(Proxy):
+    """A proxy whose object lives in one partition, chosen by its name (Lock, Semaphore,
+    AtomicLong, AtomicReference, CountDownLatch): every request goes to that partition."""
+
+    def __init__(self, service_name: str, name: str, context: ProxyContext):
+        super().__init__(service_name, name, context)
+        self._key_data = self._partition_key_data()
+
+    def _send(self, request, decoder: Optional[Callable] = None) -> Future:
+        return self._invoke_on_key(request, self._key_data, decoder)
+
+    def _send_void(self, request) -> Future:
+        """Send a request whose response has no value; Future of None."""
+        return self._invoke_on_key(request, self._key_data)._map(_to_none)
+
+
+def _to_none(_) -> None:
+    return None

@@ -1,0 +1,127 @@
+"""Distributed Lock proxy (``client.get_lock(name)``, manual section 7.4.9)."""
+import itertools
+from typing import Optional
+
+from hazelcast.future import Future
+from hazelcast.protocol.codec import (lock_force_unlock_codec, lock_get_lock_count_codec,
+                                      lock_get_remaining_lease_time_codec,
+                                      lock_is_locked_by_current_thread_codec, lock_is_locked_codec,
+                                      lock_lock_codec, lock_try_lock_codec, lock_unlock_codec)
+from hazelcast.proxy.base import (BlockingProxy, NamePartitionedProxy, cluster_protocol_version,
+                                  duration_millis, thread_id)
+
+# One counter for the whole process: each lock/unlock request carries a fresh id, and
+# the member ignores a request whose id it has already applied to that lock (a retry
+# after a lost connection). Ids must not repeat for a lock, even across proxies.
+_reference_ids = itertools.count(1)
+
+_NO_LEASE = (1 << 62)  # remaining lease times beyond this mean "held until unlocked"
+
+
+def _remaining_seconds(millis: int) -> float:
+    if millis < 0:
+        return -1
+    if millis >= _NO_LEASE:
+        return float("inf")
+    return millis / 1000.0
+
+
+class Lock(NamePartitionedProxy):
+    """A re-entrant lock for the whole cluster, owned by the thread that took it.
+
+    As in Java, ownership is per thread: the thread that called ``lock()`` must
+    call ``unlock()``. The owner may lock again (re-entrant); each lock needs
+    its unlock. A lock held by a client is released by the cluster when that
+    client disconnects (after the member's client clean-up delay).
+
+    Methods return Futures; ``blocking()`` gives plain values. Both are
+    context managers::
+
+        with client.get_lock("my-lock").blocking():
+            ...  # guarded code
+    """
+
+
+    def _version(self):
+        return cluster_protocol_version(self._context)
+
+    def lock(self, lease_time: Optional[float] = -1) -> Future:
+        """Take the lock, waiting as long as it takes (the Future completes once held).
+
+        ``lease_time``: seconds after which the cluster releases it by itself;
+        None or -1 (the default) keeps it until ``unlock()``.
+        """
+        lease = duration_millis(lease_time, "Lock.lock: lease_time", "hold it until unlock()",
+                                positive=True)
+        request = lock_lock_codec.encode_request_for(self._version(), self.name, lease, thread_id(),
+                                                     next(_reference_ids))
+        return self._send_void(request)
+
+    def try_lock(self, timeout: Optional[float] = 0, lease_time: Optional[float] = -1) -> Future:
+        """Take the lock if it is free within ``timeout`` seconds; Future of True if taken.
+
+        ``timeout`` 0 (the default) does not wait; None or -1 waits as long as it
+        takes. ``lease_time`` as for :meth:`lock`.
+        """
+        wait = duration_millis(timeout, "Lock.try_lock: timeout", "wait as long as it takes")
+        lease = duration_millis(lease_time, "Lock.try_lock: lease_time", "hold it until unlock()",
+                                positive=True)
+        request = lock_try_lock_codec.encode_request_for(self._version(), self.name, thread_id(), lease,
+                                                         wait, next(_reference_ids))
+        return self._send(request, lock_try_lock_codec.decode_response)
+
+    def unlock(self) -> Future:
+        """Release one hold of the calling thread; fails with ``IllegalMonitorStateError``
+        if this thread does not hold the lock."""
+        request = lock_unlock_codec.encode_request_for(self._version(), self.name, thread_id(),
+                                                       next(_reference_ids))
+        return self._send_void(request)
+
+    def force_unlock(self) -> Future:
+        """Release the lock whoever holds it, however many times."""
+        request = lock_force_unlock_codec.encode_request_for(self._version(), self.name,
+                                                             next(_reference_ids))
+        return self._send_void(request)
+
+    def is_locked(self) -> Future:
+        """Future of True if anyone holds the lock."""
+        return self._send(lock_is_locked_codec.encode_request(self.name), lock_is_locked_codec.decode_response)
+
+    def is_locked_by_current_thread(self) -> Future:
+        """Future of True if the calling thread holds the lock."""
+        request = lock_is_locked_by_current_thread_codec.encode_request(self.name, thread_id())
+        return self._send(request, lock_is_locked_by_current_thread_codec.decode_response)
+
+    def get_lock_count(self) -> Future:
+        """Future of how many times the holder has taken the lock (0 if free)."""
+        return self._send(lock_get_lock_count_codec.encode_request(self.name),
+                          lock_get_lock_count_codec.decode_response)
+
+    def get_remaining_lease_time(self) -> Future:
+        """Future of the seconds left before the lease ends: ``float("inf")`` when held
+        without a lease, -1 when not locked."""
+        request = lock_get_remaining_lease_time_codec.encode_request(self.name)
+        return self._send(request, lambda message: _remaining_seconds(
+            lock_get_remaining_lease_time_codec.decode_response(message)))
+
+    def blocking(self) -> "BlockingLock":
+        return BlockingLock(self)
+
+    def __enter__(self) -> "Lock":
+        self.lock().result()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.unlock().result()
+
+
+class BlockingLock(BlockingProxy):
+    """``Lock.blocking()``: plain values, and ``with lock:`` takes and releases it."""
+
+    def __enter__(self) -> "BlockingLock":
+        self._wrapped.lock().result()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._wrapped.unlock().result()
+
