@@ -1,0 +1,139 @@
+"""Shared by the test_map*.py modules (no tests here): the Python twins of the Java classes
+in tests/java/src/com/hzpy/test/map, one member with their factories (started once per
+run), and running manual samples."""
+import contextlib
+import io
+import textwrap
+
+from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
+from tests.support.cluster import Cluster
+
+MAP_FACTORIES = {
+    "data_serializable_factories": {5: "com.hzpy.test.map.IdentifiedFactory"},
+    "portable_factories": {6: "com.hzpy.test.map.MapPortableFactory"},
+    "structures": "<map name='loaded*'><map-store enabled='true'>"
+                  "<class-name>com.hzpy.test.map.GreetingLoader</class-name></map-store></map>",
+}
+
+_started = {}
+
+
+def factory_cluster() -> Cluster:
+    """One member with the Map tests' Java factories and MapLoader, shared by the modules."""
+    cluster = _started.get("cluster")
+    if cluster is None or not cluster.members[0].is_running():
+        cluster = Cluster(size=1, name="map", **MAP_FACTORIES)
+        _started["cluster"] = cluster
+    return cluster
+
+
+def run_sample(block: str, namespace: dict, where: str) -> str:
+    """Exec one manual code block in ``namespace``; what it printed."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(textwrap.dedent(block), "<manual %s>" % where, "exec"), namespace)
+    return out.getvalue()
+
+
+class _Identified(IdentifiedDataSerializable):
+    """Factory 5 of com.hzpy.test.map.IdentifiedFactory; subclasses set CLASS_ID."""
+
+    CLASS_ID = 0
+
+    def get_factory_id(self):
+        return 5
+
+    def get_class_id(self):
+        return self.CLASS_ID
+
+    def write_data(self, object_data_output):
+        pass
+
+    def read_data(self, object_data_input):
+        pass
+
+
+class AppendEntryProcessor(_Identified):
+    """Appends ``suffix`` to the string value; returns the new value."""
+
+    CLASS_ID = 2
+
+    def __init__(self, suffix=""):
+        self.suffix = suffix
+
+    def write_data(self, object_data_output):
+        object_data_output.write_utf(self.suffix)
+
+
+class DescendingValueComparator(_Identified):
+    """Largest value first; ``compare`` is what the Java twin does, for the client's merge."""
+
+    CLASS_ID = 3
+
+    def compare(self, entry1, entry2):
+        return (entry2[1] > entry1[1]) - (entry2[1] < entry1[1])
+
+
+class UpperCaseInterceptor(_Identified):
+    """Upper-cases strings read with get()."""
+
+    CLASS_ID = 4
+
+
+class UpperCaseEntryProcessor(Portable):
+    """Portable factory 6, class 1: upper-cases the value, appends ``suffix``; returns the old value."""
+
+    def __init__(self, suffix=""):
+        self.suffix = suffix
+
+    def get_factory_id(self):
+        return 6
+
+    def get_class_id(self):
+        return 1
+
+    def write_portable(self, writer):
+        writer.write_utf("suffix", self.suffix)
+
+    def read_portable(self, reader):
+        self.suffix = reader.read_utf("suffix")
+
+
+class CountAggregator(IdentifiedDataSerializable):
+    """The member's built-in count aggregator (factory -41, class 4) over ``attribute_path``."""
+
+    def __init__(self, attribute_path=None):
+        self.attribute_path = attribute_path
+
+    def get_factory_id(self):
+        return -41
+
+    def get_class_id(self):
+        return 4
+
+    def write_data(self, object_data_output):
+        object_data_output.write_utf(self.attribute_path)
+        object_data_output.write_long(0)
+
+    def read_data(self, object_data_input):
+        self.attribute_path = object_data_input.read_utf()
+        object_data_input.read_long()
+
+
+class SingleAttributeProjection(IdentifiedDataSerializable):
+    """The member's built-in single-attribute projection (factory -42, class 0)."""
+
+    def __init__(self, attribute_path=None):
+        self.attribute_path = attribute_path
+
+    def get_factory_id(self):
+        return -42
+
+    def get_class_id(self):
+        return 0
+
+    def write_data(self, object_data_output):
+        object_data_output.write_utf(self.attribute_path)
+
+    def read_data(self, object_data_input):
+        self.attribute_path = object_data_input.read_utf()
