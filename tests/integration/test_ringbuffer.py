@@ -1,8 +1,5 @@
 """Ringbuffer (manual 7.4.7) against a real member: every method, blocking reads, stale
 sequences, overflow with a time-to-live, bad arguments, and the manual's sample as written."""
-import logging
-import os
-import re
 import time
 import uuid
 
@@ -12,9 +9,10 @@ import hazelcast
 from hazelcast.errors import ClassCastError, IllegalArgumentError, StaleSequenceError
 from hazelcast.proxy.ringbuffer import MAX_BATCH_SIZE, OVERFLOW_POLICY, ReadResult
 from hazelcast.serialization.predicate import sql
+from tests.integration.client_helpers import client_config
 from tests.support.cluster import Cluster
+from tests.support.manual import python_blocks
 
-MANUAL = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "reference", "client-manual.md")
 STRUCTURES = ("<ringbuffer name='small*'><capacity>10</capacity></ringbuffer>"
               "<ringbuffer name='ttl*'><capacity>3</capacity><time-to-live-seconds>30</time-to-live-seconds>"
               "</ringbuffer>")
@@ -23,10 +21,7 @@ STRUCTURES = ("<ringbuffer name='small*'><capacity>10</capacity></ringbuffer>"
 @pytest.fixture(scope="module")
 def client(cluster):  # `cluster` only for its check that members can be started
     with Cluster(size=1, structures=STRUCTURES, name="ringbuffer") as members:
-        config = hazelcast.ClientConfig()
-        config.logger_config.level = logging.WARNING
-        config.network_config.addresses = members.addresses
-        c = hazelcast.HazelcastClient(config)
+        c = hazelcast.HazelcastClient(client_config(members))
         yield c
         c.shutdown()
 
@@ -36,11 +31,7 @@ def ringbuffer(client, prefix="rb"):
 
 
 def test_manual_sample_runs_as_written(client, capsys):
-    if not os.path.exists(MANUAL):
-        pytest.skip("the user manual is not at %s" % os.path.normpath(MANUAL))
-    with open(MANUAL, encoding="utf-8") as f:
-        section = f.read().split("### 7.4.7. Using Ringbuffer")[1].split("### 7.4.8.")[0]
-    (sample,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    (sample,) = python_blocks("### 7.4.7. Using Ringbuffer", "### 7.4.8.")
     exec(sample, {"client": client})
     assert capsys.readouterr().out == "100\n200\n"
 

@@ -1,9 +1,6 @@
 """Topic (manual 7.4.8) against real members: listeners get message, publish time and member;
 removing a listener; bad arguments; two members deliver each message once; the manual's
 sample runs as written."""
-import logging
-import os
-import re
 import time
 import uuid
 
@@ -13,31 +10,15 @@ import hazelcast
 from hazelcast.core import Member
 from hazelcast.errors import IllegalArgumentError
 from hazelcast.proxy.topic import TopicMessage
-
-MANUAL = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "reference", "client-manual.md")
-
-
-def connect(addresses, **network):
-    config = hazelcast.ClientConfig()
-    config.logger_config.level = logging.WARNING
-    config.network_config.addresses = list(addresses)
-    for key, value in network.items():
-        setattr(config.network_config, key, value)
-    return hazelcast.HazelcastClient(config)
+from tests.integration.client_helpers import client_config, wait_until
+from tests.support.manual import python_blocks
 
 
 @pytest.fixture(scope="module")
 def client(cluster):
-    c = connect(cluster.addresses)
+    c = hazelcast.HazelcastClient(client_config(cluster))
     yield c
     c.shutdown()
-
-
-def wait_for(predicate, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while not predicate() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    return predicate()
 
 
 def topic_name():
@@ -45,15 +26,11 @@ def topic_name():
 
 
 def test_manual_sample_runs_as_written(client, capsys):
-    if not os.path.exists(MANUAL):
-        pytest.skip("the user manual is not at %s" % os.path.normpath(MANUAL))
-    with open(MANUAL, encoding="utf-8") as f:
-        section = f.read().split("### 7.4.8. Using Topic")[1].split("### 7.4.9.")[0]
-    (sample,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    (sample,) = python_blocks("### 7.4.8. Using Topic", "### 7.4.9.")
     client.get_topic("my-distributed-topic").destroy()  # no listener left from an earlier run
     exec(sample, {"client": client})
     output = []
-    assert wait_for(lambda: output.append(capsys.readouterr().out) or "".join(output))
+    wait_until(lambda: output.append(capsys.readouterr().out) or "".join(output))
     time.sleep(0.2)  # and nothing more arrives
     output.append(capsys.readouterr().out)
     assert "".join(output) == "Got message: Hello to distributed world\n"
@@ -66,7 +43,7 @@ def test_listener_gets_message_publish_time_and_member(client):
     assert isinstance(registration_id, str)
     before = time.time()
     topic.blocking().publish({"greeting": "hello"})
-    assert wait_for(lambda: received)
+    wait_until(lambda: received)
     (message,) = received
     assert isinstance(message, TopicMessage)
     assert message.name == topic.name
@@ -84,7 +61,7 @@ def test_messages_arrive_in_publish_order_at_every_listener(client):
     topic.add_listener(lambda m: second.append(m.message)).result()
     for i in range(50):
         topic.publish(i)
-    assert wait_for(lambda: len(first) == 50 and len(second) == 50)
+    wait_until(lambda: len(first) == 50 and len(second) == 50)
     assert first == second == list(range(50))
 
 
@@ -94,11 +71,11 @@ def test_removed_listener_gets_nothing_more(client):
     topic.add_listener(lambda m: kept.append(m.message))
     registration_id = topic.add_listener(lambda m: removed.append(m.message))
     topic.publish("before")
-    assert wait_for(lambda: kept == ["before"] and removed == ["before"])
+    wait_until(lambda: kept == ["before"] and removed == ["before"])
     assert topic.remove_listener(registration_id) is True
     assert topic.remove_listener(registration_id) is False
     topic.publish("after")
-    assert wait_for(lambda: kept == ["before", "after"])
+    wait_until(lambda: kept == ["before", "after"])
     time.sleep(0.2)
     assert removed == ["before"]
 
@@ -108,7 +85,7 @@ def test_a_publish_right_after_add_listener_reaches_the_listener(client):
     received = []
     topic.add_listener(received.append)  # not waited for
     topic.publish("first").result(10)
-    assert wait_for(lambda: [m.message for m in received] == ["first"])
+    wait_until(lambda: [m.message for m in received] == ["first"])
 
 
 def test_bad_arguments(client):
@@ -123,7 +100,7 @@ def test_bad_arguments(client):
 
 def test_two_members_deliver_each_message_once_to_smart_and_unisocket_clients(cluster_factory):
     members = cluster_factory(2)
-    clients = [connect(members.addresses, smart_routing=smart) for smart in (True, False)]
+    clients = [hazelcast.HazelcastClient(client_config(members, smart_routing=smart)) for smart in (True, False)]
     try:
         received = {0: [], 1: []}
         names = [topic_name() for _ in range(4)]  # topics owned by either member
@@ -135,7 +112,7 @@ def test_two_members_deliver_each_message_once_to_smart_and_unisocket_clients(cl
                 for i in range(3):
                     c.get_topic(name).publish("%d-%d" % (index, i))
         expected = sorted((name, "%d-%d" % (index, i)) for name in names for index in (0, 1) for i in range(3))
-        assert wait_for(lambda: len(received[0]) >= len(expected) and len(received[1]) >= len(expected))
+        wait_until(lambda: len(received[0]) >= len(expected) and len(received[1]) >= len(expected))
         time.sleep(0.3)
         assert sorted(received[0]) == expected and sorted(received[1]) == expected
     finally:
