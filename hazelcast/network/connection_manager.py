@@ -172,8 +172,13 @@ class ConnectionManager:
                     self.partition_count = response.partition_count
                 self.cluster_id = response.cluster_id
             connection.member_uuid = self.owner_uuid if connection.auth_as_owner else None
+            replaced = {c for c in (self._connections.get(member_endpoint),
+                                    self._connections.get(connection.address))
+                        if c is not None and c is not connection}
             self._connections[member_endpoint] = connection
             self._connections[connection.address] = connection
+        for old in replaced:  # e.g. a plain connection to the member that is now the owner
+            old.close("replaced by %r" % (connection,), None)
         _logger.info("Authenticated with %r (member %s, server version %s)", connection,
                      address, response.server_hazelcast_version)
         self._finish_pending(connection, result=connection)
