@@ -129,24 +129,29 @@ class BlockingProxy:
 
 # --- protocol version of the members (append-only helpers) -----------------------------
 
-# Open Client Protocol version spoken by each 3.x minor release (the fields and
-# messages a request may use); newer or unknown versions speak the newest, 1.8.
+# Open Client Protocol version spoken by each 3.x minor release (the messages it knows).
+# Requests may always carry every field: a member ignores fields newer than its protocol.
 _PROTOCOL_OF_MINOR = {6: (1, 0), 7: (1, 2), 8: (1, 4), 9: (1, 5), 10: (1, 6), 11: (1, 7), 12: (1, 8)}
 NEWEST_PROTOCOL = (1, 8)
+UNREPORTED_PROTOCOL = (1, 2)  # members report their version since protocol 1.3
 
 
 def protocol_version_of(server_version: Optional[str]) -> Tuple[int, int]:
-    """The protocol version of a member that reports Hazelcast ``server_version`` ("3.7.8" -> (1, 2))."""
-    match = re.match(r"\s*(\d+)\.(\d+)", server_version or "")
-    if match is None or int(match.group(1)) != 3:
+    """The protocol version of a member that reports Hazelcast ``server_version`` ("3.9.4" ->
+    (1, 5)); None (not reported: a member older than protocol 1.3) gives (1, 2)."""
+    if server_version is None:
+        return UNREPORTED_PROTOCOL
+    match = re.match(r"\s*(\d+)\.(\d+)", server_version)
+    if match is None or int(match.group(1)) != 3 or int(match.group(2)) > 12:
         return NEWEST_PROTOCOL
-    return _PROTOCOL_OF_MINOR.get(int(match.group(2)), NEWEST_PROTOCOL if int(match.group(2)) > 12 else (1, 0))
+    return _PROTOCOL_OF_MINOR.get(int(match.group(2)), (1, 0))
 
 
 def cluster_protocol_version(context: ProxyContext) -> Tuple[int, int]:
-    """The protocol version of the member behind the owner connection (the newest if unknown)."""
+    """The protocol version of the member behind the owner connection (the newest if not
+    connected: the member will then say what it lacks)."""
     owner = context.client.connection_manager.owner_connection
-    return protocol_version_of(owner.server_version if owner is not None else None)
+    return protocol_version_of(owner.server_version) if owner is not None else NEWEST_PROTOCOL
 
 
 def require_protocol(context: ProxyContext, since: Tuple[int, int], what: str) -> None:
@@ -154,10 +159,10 @@ def require_protocol(context: ProxyContext, since: Tuple[int, int], what: str) -
     version = cluster_protocol_version(context)
     if version < since:
         owner = context.client.connection_manager.owner_connection
+        running = owner.server_version if owner is not None and owner.server_version else "3.6 or 3.7"
         raise UnsupportedOperationError(
             "%s needs Hazelcast members of version %s or newer (client protocol %d.%d); the cluster "
-            "runs %s" % (what, _FIRST_RELEASE_OF[since], since[0], since[1],
-                         owner.server_version if owner is not None else "an older version"))
+            "runs %s" % (what, _FIRST_RELEASE_OF[since], since[0], since[1], running))
 
 
 _FIRST_RELEASE_OF = {(1, 0): "3.6", (1, 2): "3.7", (1, 4): "3.8", (1, 5): "3.9", (1, 6): "3.10",

@@ -7,12 +7,12 @@ from hazelcast.protocol.codec import (lock_force_unlock_codec, lock_get_lock_cou
                                       lock_get_remaining_lease_time_codec,
                                       lock_is_locked_by_current_thread_codec, lock_is_locked_codec,
                                       lock_lock_codec, lock_try_lock_codec, lock_unlock_codec)
-from hazelcast.proxy.base import (BlockingProxy, NamePartitionedProxy, cluster_protocol_version,
-                                  duration_millis, thread_id)
+from hazelcast.proxy.base import BlockingProxy, NamePartitionedProxy, duration_millis, thread_id
 
 # One counter for the whole process: each lock/unlock request carries a fresh id, and
 # the member ignores a request whose id it has already applied to that lock (a retry
 # after a lost connection). Ids must not repeat for a lock, even across proxies.
+# Members before 3.7 (protocol 1.2) do not know the field and ignore it.
 _reference_ids = itertools.count(1)
 
 _NO_LEASE = (1 << 62)  # remaining lease times beyond this mean "held until unlocked"
@@ -42,9 +42,6 @@ class Lock(NamePartitionedProxy):
     """
 
 
-    def _version(self):
-        return cluster_protocol_version(self._context)
-
     def lock(self, lease_time: Optional[float] = -1) -> Future:
         """Take the lock, waiting as long as it takes (the Future completes once held).
 
@@ -53,8 +50,7 @@ class Lock(NamePartitionedProxy):
         """
         lease = duration_millis(lease_time, "Lock.lock: lease_time", "hold it until unlock()",
                                 positive=True)
-        request = lock_lock_codec.encode_request_for(self._version(), self.name, lease, thread_id(),
-                                                     next(_reference_ids))
+        request = lock_lock_codec.encode_request(self.name, lease, thread_id(), next(_reference_ids))
         return self._send_void(request)
 
     def try_lock(self, timeout: Optional[float] = 0, lease_time: Optional[float] = -1) -> Future:
@@ -66,21 +62,19 @@ class Lock(NamePartitionedProxy):
         wait = duration_millis(timeout, "Lock.try_lock: timeout", "wait as long as it takes")
         lease = duration_millis(lease_time, "Lock.try_lock: lease_time", "hold it until unlock()",
                                 positive=True)
-        request = lock_try_lock_codec.encode_request_for(self._version(), self.name, thread_id(), lease,
-                                                         wait, next(_reference_ids))
+        request = lock_try_lock_codec.encode_request(self.name, thread_id(), lease, wait,
+                                                     next(_reference_ids))
         return self._send(request, lock_try_lock_codec.decode_response)
 
     def unlock(self) -> Future:
         """Release one hold of the calling thread; fails with ``IllegalMonitorStateError``
         if this thread does not hold the lock."""
-        request = lock_unlock_codec.encode_request_for(self._version(), self.name, thread_id(),
-                                                       next(_reference_ids))
+        request = lock_unlock_codec.encode_request(self.name, thread_id(), next(_reference_ids))
         return self._send_void(request)
 
     def force_unlock(self) -> Future:
         """Release the lock whoever holds it, however many times."""
-        request = lock_force_unlock_codec.encode_request_for(self._version(), self.name,
-                                                             next(_reference_ids))
+        request = lock_force_unlock_codec.encode_request(self.name, next(_reference_ids))
         return self._send_void(request)
 
     def is_locked(self) -> Future:
