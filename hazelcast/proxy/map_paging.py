@@ -6,6 +6,8 @@ members do, keeps the anchors (the last entry of each page) in the predicate for
 next request, and cuts out the page. The order is the comparator's, when the predicate
 has one, else the natural order of keys (``key_set``, ``entry_set``) or values
 (``values``); ties are broken by the Java ``hashCode`` of the keys, as on the members.
+Without a comparator a predicate therefore can't switch between ``values`` and the other
+two once it has anchors (the orders differ); ``reset()`` it first.
 """
 import struct
 from functools import cmp_to_key
@@ -30,7 +32,22 @@ def prepare(predicate: PagingPredicate, iteration_type: str) -> None:
             "(key, value) tuples; return <0, 0 or >0) that orders entries as its Java twin on the "
             "members does, because the client merges the members' results with it; %r has none"
             % (comparator,))
+    if (comparator is None and predicate.anchor_list
+            and (predicate.iteration_type == VALUE) != (iteration_type == VALUE)):
+        raise IllegalArgumentError(
+            "this PagingPredicate pages in %s order (it was used with %s), but without a comparator %s "
+            "pages in %s order: reset() it first, or use a separate PagingPredicate" % (
+                _order(predicate.iteration_type), _method(predicate.iteration_type), _method(iteration_type),
+                _order(iteration_type)))
     predicate.iteration_type = iteration_type
+
+
+def _order(iteration_type: str) -> str:
+    return "value" if iteration_type == VALUE else "key"
+
+
+def _method(iteration_type: str) -> str:
+    return "values()" if iteration_type == VALUE else "key_set()/entry_set()"
 
 
 def nearest_anchor(predicate: PagingPredicate) -> Tuple[int, Optional[Entry]]:

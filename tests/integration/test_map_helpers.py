@@ -1,6 +1,6 @@
 """Shared by the test_map*.py modules (no tests here): the Python twins of the Java classes
-in tests/java/src/com/hzpy/test/map, one member with their factories (started once per
-run), and running manual samples."""
+in tests/java/src/com/hzpy/test/map, two members with their factories (started once per
+run; two, so that queries merge results from several members), and running manual samples."""
 import contextlib
 import io
 import textwrap
@@ -19,10 +19,10 @@ _started = {}
 
 
 def factory_cluster() -> Cluster:
-    """One member with the Map tests' Java factories and MapLoader, shared by the modules."""
+    """Two members with the Map tests' Java factories and MapLoader, shared by the modules."""
     cluster = _started.get("cluster")
-    if cluster is None or not cluster.members[0].is_running():
-        cluster = Cluster(size=1, name="map", **MAP_FACTORIES)
+    if cluster is None or not all(member.is_running() for member in cluster.members):
+        cluster = Cluster(size=2, name="map", **MAP_FACTORIES)
         _started["cluster"] = cluster
     return cluster
 
