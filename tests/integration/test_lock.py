@@ -41,7 +41,7 @@ def _name() -> str:
     return "lock-" + uuid.uuid4().hex
 
 
-def _in_thread(function, *args):
+def in_thread(function, *args):
     """Run ``function`` in another thread; returns a callable that joins and gives its result."""
     box = {}
 
@@ -75,7 +75,7 @@ def _hold(lock, seconds):
         time.sleep(seconds)
         lock.unlock()
 
-    join = _in_thread(hold)
+    join = in_thread(hold)
     assert held.wait(10), "the holder thread did not get the lock"
     return join
 
@@ -103,7 +103,7 @@ def test_two_clients_with_threads_keep_1000_increments_mutually_exclusive(client
             with lock:
                 counter.put("count", counter.get("count") + 1)
 
-    joins = [_in_thread(work, client) for client in (first, second, first, second)]
+    joins = [in_thread(work, client) for client in (first, second, first, second)]
     for join in joins:
         join(120)
     assert second.get_map(map_name).blocking().get("count") == 4 * per_thread
@@ -119,10 +119,10 @@ def test_ownership_is_per_thread_and_reentrant(clients):
     assert lock.get_lock_count() == 2
     assert lock.get_remaining_lease_time() == float("inf")
 
-    assert _in_thread(lock.is_locked_by_current_thread)() is False
-    assert _in_thread(lock.try_lock)() is False
+    assert in_thread(lock.is_locked_by_current_thread)() is False
+    assert in_thread(lock.try_lock)() is False
     with pytest.raises(IllegalMonitorStateError):
-        _in_thread(lock.unlock)()
+        in_thread(lock.unlock)()
 
     lock.unlock()
     assert lock.is_locked() and lock.get_lock_count() == 1
@@ -133,7 +133,7 @@ def test_ownership_is_per_thread_and_reentrant(clients):
         lock.unlock()
 
     lock.lock()
-    _in_thread(lock.force_unlock)()  # whoever holds it
+    in_thread(lock.force_unlock)()  # whoever holds it
     assert not lock.is_locked()
 
 
@@ -197,7 +197,7 @@ def test_waiting_does_not_hold_the_client(clients):
     name = _name()
     lock = client.get_lock(name)
     lock.lock().result()
-    pending = _in_thread(lambda: client.get_lock(name).blocking().lock())
+    pending = in_thread(lambda: client.get_lock(name).blocking().lock())
     time.sleep(0.3)
     assert client.get_atomic_long(_name()).increment_and_get().result(timeout=5) == 1
     lock.unlock().result()
