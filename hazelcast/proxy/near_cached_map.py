@@ -263,12 +263,12 @@ class _RepairingTask:
         """Compare every member's partition UUIDs and sequences with the handlers' (then,
         with ``force``, repair any miss at once, whatever the tolerated count)."""
         combined = self._fetch(handlers, initial=False)
-        if force:
-            def repair(_: Future) -> None:
-                for handler in handlers:
-                    handler.fix_sequence_gaps(self.max_tolerated_miss_count, force=True)
 
-            combined.add_done_callback(repair)
+        def repair(_: Future) -> None:
+            for handler in handlers:
+                handler.fix_sequence_gaps(self.max_tolerated_miss_count, force=force)
+
+        combined.add_done_callback(repair)
         return combined
 
 

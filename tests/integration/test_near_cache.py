@@ -1,0 +1,297 @@
+"""Near Cache (manual 7.8.1) against real members: reads served locally, invalidation by
+other clients (single and batched events), local mutations, in-memory formats, expiry,
+eviction policies, statistics, repair of lost invalidations by reconciliation and after a
+member restart, and the manual's samples."""
+import threading
+import time
+import uuid
+
+import pytest
+
+import hazelcast
+from hazelcast.config import EVICTION_POLICY, IN_MEMORY_FORMAT, NearCacheConfig
+from hazelcast.errors import ConfigurationError
+from hazelcast.lifecycle import LifecycleState
+from hazelcast.proxy.near_cached_map import NearCachedMap
+from tests.integration.client_helpers import client_config, wait_until
+from tests.integration.test_map_helpers import run_sample
+from tests.support import manual
+from tests.support.cluster import Cluster
+
+
+@pytest.fixture(scope="module")
+def single_events(cluster):
+    """One member that sends every invalidation at once (no batching)."""
+    members = Cluster(size=1, name="nc-single", properties={"hazelcast.map.invalidation.batch.enabled": "false"})
+    yield members
+    members.shutdown()
+
+
+@pytest.fixture
+def clients():
+    """``clients(cluster, *near_cache_configs, **properties)`` -> a client, shut down after the test."""
+    made = []
+
+    def make(members, *near_cache_configs, **properties):
+        config = client_config(members)
+        for near_cache_config in near_cache_configs:
+            config.add_near_cache_config(near_cache_config)
+        for name, value in properties.items():
+            config.set_property(name.replace("_", "."), value)
+        config.network_config.connection_attempt_limit = 40
+        config.network_config.connection_attempt_period = 0.5
+        client = hazelcast.HazelcastClient(config)
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.shutdown()
+
+
+def near_cache(name, **settings):
+    config = NearCacheConfig(name)
+    for setting, value in settings.items():
+        setattr(config, setting, value)
+    return config
+
+
+def unique(prefix):
+    return "%s-%s" % (prefix, uuid.uuid4().hex[:8])
+
+
+def cached_keys(near_cached):
+    return set(near_cached.near_cache.keys())
+
+
+# --- the manual ---------------------------------------------------------------------------------
+
+def test_manual_samples_run_as_written(cluster, clients):
+    configuring, example = manual.python_blocks("#### 7.8.1.1. Configuring Near Cache", "#### 7.8.1.3.")
+    namespace = {"config": client_config(cluster)}
+    run_sample(configuring, namespace, "7.8.1.1")
+    written = namespace["config"].near_cache_configs["mostly-read-map"]
+    assert (written.invalidate_on_change, written.time_to_live_seconds, written.max_idle_seconds,
+            written.in_memory_format, written.eviction_policy, written.eviction_max_size,
+            written.eviction_sampling_count, written.eviction_sampling_pool_size) == (
+        False, 600, 5, IN_MEMORY_FORMAT.OBJECT, EVICTION_POLICY.LRU, 100, 8, 16)
+
+    config = namespace["config"] = client_config(cluster)
+    run_sample(example, namespace, "7.8.1.2")
+    client = hazelcast.HazelcastClient(config)
+    writer = hazelcast.HazelcastClient(client_config(cluster))
+    try:
+        mostly_read = client.get_map("mostly-read-map")
+        assert isinstance(mostly_read, NearCachedMap)
+        reader = mostly_read.blocking()
+        writer.get_map("mostly-read-map").blocking().put("key", {"v": 1})
+        assert reader.get("key") == {"v": 1}
+        assert reader.get("key") is reader.get("key")  # OBJECT: the one cached object
+        stats = reader.get_near_cache_stats()
+        assert stats.hits == 2 and stats.misses == 1 and stats.owned_entry_count == 1
+        writer.get_map("mostly-read-map").blocking().put("key", {"v": 2})
+        # "eventually evicted on the client side" (this member batches invalidations up to 10 s)
+        wait_until(lambda: reader.get("key") == {"v": 2}, timeout=15, message="the update to reach the reader")
+    finally:
+        writer.shutdown()
+        client.shutdown()
+
+
+# --- invalidation by other clients --------------------------------------------------------------
+
+def test_another_clients_update_invalidates_the_cached_entry_within_a_second(single_events, clients):
+    name = unique("nc")
+    reader = clients(single_events, near_cache(name)).get_map(name).blocking()
+    writer = clients(single_events).get_map(name).blocking()
+    writer.put("k", "v1")
+    writer.put("gone", "x")
+    time.sleep(0.2)  # the events of these puts reach the reader before it reads
+    assert reader.get("k") == "v1" and reader.get("gone") == "x"
+    assert reader.get("k") == "v1"
+    assert reader.get_near_cache_stats().hits == 1
+
+    writer.put("k", "v2")
+    wait_until(lambda: reader.get("k") == "v2", timeout=1.0, message="the update to invalidate the reader")
+    writer.remove("gone")
+    wait_until(lambda: reader.get("gone") is None, timeout=1.0, message="the removal to invalidate the reader")
+    reader.get("k")
+    writer.clear()
+    wait_until(lambda: reader.get("k") is None, timeout=1.0, message="clear() to invalidate the reader")
+    assert reader.get_near_cache_stats().invalidations >= 3
+
+
+def test_batched_invalidations_reach_the_cache(cluster, clients):
+    # The shared member batches invalidations (100 a batch, or every 10 s): 200 updates
+    # make two full batches, sent at once.
+    name = unique("nc-batch")
+    reader = clients(cluster, near_cache(name)).get_map(name).blocking()
+    writer = clients(cluster).get_map(name).blocking()
+    writer.put_all({i: "old" for i in range(200)})
+    time.sleep(0.2)
+    assert set(reader.get_all(range(200)).values()) == {"old"}
+    assert len(reader.near_cache) == 200
+    writer.put_all({i: "new" for i in range(200)})
+    wait_until(lambda: len(reader.near_cache) == 0, timeout=3, message="both batches to arrive")
+    assert set(reader.get_all(range(200)).values()) == {"new"}
+
+
+# --- reads and local mutations -------------------------------------------------------------------
+
+def test_reads_are_counted_and_this_proxys_mutations_drop_the_entry(single_events, clients):
+    name = unique("nc-local")
+    near_cached = clients(single_events, near_cache(name)).get_map(name)
+    m = near_cached.blocking()
+    m.put_all({"a": 1, "b": 2, "c": 3})
+    assert m.get("a") == 1 and m.get("a") == 1
+    assert m.get_all(["a", "b", "missing"]) == {"a": 1, "b": 2}  # a from the cache, b fetched
+    assert m.get_all(["a", "b"]) == {"a": 1, "b": 2}  # both cached now
+    assert m.contains_key("b") and not m.contains_key("missing")
+    stats = m.get_near_cache_stats()
+    assert (stats.hits, stats.owned_entry_count) == (4, 2)
+    assert stats.misses == 3  # a, b and missing (contains_key only looks)
+
+    # each mutation through this proxy is visible to the next read of this proxy
+    m.put("a", 10)
+    assert m.get("a") == 10
+    m.set("a", 11)
+    assert m.get("a") == 11
+    assert near_cached.replace("a", 12).result() == 11
+    assert m.get("a") == 12
+    m.delete("a")
+    assert m.get("a") is None
+    m.get("b")
+    m.evict_all()  # no MapStore: the entries are gone from the member too
+    assert len(m.near_cache) == 0 and m.get("b") is None
+
+
+def test_binary_format_hands_out_copies_and_object_format_one_shared_object(single_events, clients):
+    binary, objects = unique("nc-binary"), unique("nc-object")
+    client = clients(single_events, near_cache(binary, in_memory_format=IN_MEMORY_FORMAT.BINARY),
+                     near_cache(objects, in_memory_format=IN_MEMORY_FORMAT.OBJECT))
+    for name in (binary, objects):
+        client.get_map(name).blocking().put("k", {"list": [1, 2]})
+    b, o = client.get_map(binary).blocking(), client.get_map(objects).blocking()
+    first = b.get("k")
+    first["list"].append(3)  # changing a copy does not change the cache
+    assert b.get("k") == {"list": [1, 2]} and b.get("k") is not b.get("k")
+    assert o.get("k") is o.get("k") == {"list": [1, 2]}
+
+
+def test_non_string_keys_are_cached_and_invalidated(single_events, clients):
+    name = unique("nc-keys")
+    reader = clients(single_events, near_cache(name)).get_map(name).blocking()
+    writer = clients(single_events).get_map(name).blocking()
+    keys = [7, -3, 1.5, True, "7", (1, "tuple")]
+    for key in keys:
+        writer.put(key, "v1-%r" % (key,))
+    time.sleep(0.2)
+    assert [reader.get(key) for key in keys] == ["v1-%r" % (key,) for key in keys]
+    assert [reader.get(key) for key in keys] == ["v1-%r" % (key,) for key in keys]
+    assert reader.get_near_cache_stats().hits == len(keys)
+    for key in keys:
+        writer.put(key, "v2-%r" % (key,))
+    wait_until(lambda: [reader.get(key) for key in keys] == ["v2-%r" % (key,) for key in keys], timeout=1.0,
+               message="every key's update to reach the reader")
+
+
+# --- expiry and eviction -------------------------------------------------------------------------
+
+def test_time_to_live_and_max_idle(single_events, clients):
+    ttl, idle = unique("nc-ttl"), unique("nc-idle")
+    client = clients(single_events, near_cache(ttl, time_to_live_seconds=1), near_cache(idle, max_idle_seconds=1))
+    t, i = client.get_map(ttl).blocking(), client.get_map(idle).blocking()
+    for m in (t, i):
+        m.put("k", "v")
+        m.get("k")
+    time.sleep(0.6)
+    assert "k" in t.near_cache and "k" in i.near_cache
+    assert t.get("k") == i.get("k") == "v"  # both hits; the idle clock restarts
+    time.sleep(0.6)
+    assert "k" not in t.near_cache  # lived 1.2 s
+    assert "k" in i.near_cache  # idle 0.6 s
+    assert t.get("k") == "v" and t.get_near_cache_stats().expirations == 1
+    time.sleep(1.2)
+    assert i.get("k") == "v"
+    stats = i.get_near_cache_stats()
+    assert (stats.expirations, stats.hits, stats.misses) == (1, 1, 2)
+
+
+def test_each_eviction_policy(single_events, clients):
+    policies = {policy: unique("nc-%s" % policy.lower()) for policy in ("LRU", "LFU", "RANDOM", "NONE")}
+    client = clients(single_events, *[
+        near_cache(name, eviction_policy=getattr(EVICTION_POLICY, policy), eviction_max_size=10,
+                   eviction_sampling_count=16) for policy, name in policies.items()])
+    maps = {policy: client.get_map(name).blocking() for policy, name in policies.items()}
+    for m in maps.values():
+        m.put_all({i: i for i in range(15)})
+        for i in range(10):
+            m.get(i)
+        for _ in range(3):
+            for i in range(5):
+                m.get(i)  # 0-4: read often, but before 5-9
+        for i in range(5, 10):
+            m.get(i)
+        for i in range(10, 15):
+            assert m.get(i) == i
+
+    lru, lfu = cached_keys(maps["LRU"]), cached_keys(maps["LFU"])
+    assert lru == set(range(5, 15))  # the least recently read went
+    assert set(range(5)) <= lfu and len(lfu) == 10  # the most often read stayed
+    assert len(maps["RANDOM"].near_cache) == 10
+    assert cached_keys(maps["NONE"]) == set(range(15))
+    assert [maps[p].get_near_cache_stats().evictions for p in ("LRU", "LFU", "RANDOM", "NONE")] == [5, 5, 5, 0]
+
+
+# --- repair ----------------------------------------------------------------------------------------
+
+def test_a_lost_invalidation_is_repaired_by_reconciliation(single_events, clients):
+    name = unique("nc-repair")
+    reader_client = clients(single_events, near_cache(name),
+                            hazelcast_invalidation_reconciliation_interval_seconds=2,
+                            hazelcast_invalidation_min_reconciliation_interval_seconds=1,
+                            hazelcast_invalidation_max_tolerated_miss_count=0)
+    near_cached = reader_client.get_map(name)
+    reader = near_cached.blocking()
+    # The writer has a Near Cache too: members number invalidations only while some
+    # client listens, and the writer goes on listening when the reader no longer does.
+    writer = clients(single_events, near_cache(name)).get_map(name).blocking()
+    writer.put("k", "v1")
+    time.sleep(0.2)
+    assert reader.get("k") == "v1" and "k" in reader.near_cache
+
+    # lose the next invalidation: take the reader's listener away while the value changes
+    near_cached._deregister_listener(near_cached._listener_id).result(10)
+    writer.put("k", "v2")
+    assert reader.get("k") == "v1"  # stale: nothing told the reader
+    wait_until(lambda: reader.get("k") == "v2", timeout=5, message="reconciliation to repair the entry")
+    assert reader.get_near_cache_stats().invalidations >= 1
+
+
+def test_entries_of_a_restarted_member_are_repaired(cluster_factory, clients):
+    members = cluster_factory(1)
+    name = unique("nc-restart")
+    reader_client = clients(members, near_cache(name))
+    reader = reader_client.get_map(name).blocking()
+    reader.put("k", "before restart")
+    assert reader.get("k") == "before restart" and "k" in reader.near_cache
+    reconnected = threading.Event()
+    reader_client.lifecycle.add_listener(lambda state: state == LifecycleState.CONNECTED and reconnected.set())
+
+    members.members[0].restart()  # killed: the member comes back empty, with new partition UUIDs
+    assert reconnected.wait(30), "the client did not reconnect"
+    wait_until(lambda: reader.get("k") is None, timeout=10, message="the lost entry to leave the Near Cache")
+    writer = clients(members).get_map(name).blocking()
+    reader.get("k")
+    writer.put("k", "after restart")
+    wait_until(lambda: reader.get("k") == "after restart", timeout=2, message="events to flow after the restart")
+
+
+# --- bad configuration ----------------------------------------------------------------------------
+
+def test_bad_reconciliation_interval_is_a_configuration_error(cluster, clients):
+    name = unique("nc-bad")
+    client = clients(cluster, near_cache(name), hazelcast_invalidation_reconciliation_interval_seconds=5)
+    with pytest.raises(ConfigurationError) as error:
+        client.get_map(name)
+    assert "hazelcast.invalidation.reconciliation.interval.seconds must be 0" in str(error.value)
+    assert "at least 30 seconds" in str(error.value)
