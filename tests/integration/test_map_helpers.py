@@ -21,7 +21,7 @@ _started = {}
 def factory_cluster() -> Cluster:
     """Two members with the Map tests' Java factories and MapLoader, shared by the modules."""
     cluster = _started.get("cluster")
-    if cluster is None or not all(member.is_running() for member in cluster.members):
+    if cluster is None or not all(member.is_running for member in cluster.members):
         cluster = Cluster(size=2, name="map", **MAP_FACTORIES)
         _started["cluster"] = cluster
     return cluster
