@@ -1,0 +1,123 @@
+"""Executor service against real members, with Java Callables of
+tests/java/src/com/hzpy/test/functions (factory 2002; FailingFunction of 2001)."""
+import uuid
+
+import pytest
+
+import hazelcast
+from hazelcast.errors import IllegalArgumentError, IllegalStateError, RejectedExecutionError
+from tests.integration.client_helpers import client_config, wait_until
+from tests.integration.test_atomics import FACTORIES, Failing, JavaTwin
+from tests.support.cluster import Cluster
+
+
+class Echo(JavaTwin):
+    """EchoTask: returns message + "@host:port" of the member that ran it."""
+    factory_id, class_id = 2002, 1
+
+
+class Increment(JavaTwin):
+    """IncrementTask: increments the AtomicLong of that name on the member, returns the value."""
+    factory_id, class_id = 2002, 2
+
+
+class Sleep(JavaTwin):
+    """SleepTask: sleeps that many milliseconds, returns them."""
+    factory_id, class_id = 2002, 4
+
+
+@pytest.fixture(scope="module")
+def members(cluster):
+    # asks for `cluster` first: that fixture skips (or fails) when members cannot run here
+    two = Cluster(size=2, name="executor", data_serializable_factories=FACTORIES)
+    yield two
+    two.shutdown()
+
+
+@pytest.fixture(scope="module")
+def client(members):
+    config = client_config(members)
+    config.set_property("hazelcast.client.invocation.timeout.seconds", 2)
+    client = hazelcast.HazelcastClient(config)
+    yield client
+    client.shutdown()
+
+
+def _executor(client):
+    return client.get_executor("executor-" + uuid.uuid4().hex)
+
+
+def _where(result: str) -> str:
+    return result.split("@", 1)[1]
+
+
+def _address(member) -> str:
+    return "%s:%d" % (member.address.host, member.address.port)
+
+
+def test_execute_on_key_owner_runs_where_the_key_lives(client):
+    executor = _executor(client).blocking()
+    partitions = client.partition_service
+    for key in ["a", "b", "c", 1, 2, 3]:
+        partition_id = partitions.get_partition_id(client.serialization_service.to_data(key))
+        owner = wait_until(lambda: partitions.get_partition_owner(partition_id), message="the partition table")
+        assert executor.execute_on_key_owner(Echo("k"), key) == "k@%s:%d" % owner
+
+
+def test_execute_on_chosen_members(client):
+    executor = _executor(client).blocking()
+    first, second = client.cluster.get_member_list()
+    assert executor.execute_on_member(Echo("one"), second) == "one@" + _address(second)
+    assert executor.execute_on_members(Echo("both"), [second, first]) == [
+        "both@" + _address(second), "both@" + _address(first)]
+    assert executor.execute_on_members(Echo("none"), []) == []
+
+
+def test_execute_on_all_members_runs_once_on_each(client):
+    executor = _executor(client)
+    counter = "runs-" + uuid.uuid4().hex
+    results = executor.execute_on_all_members(Increment(counter)).result()
+    assert sorted(results) == [1, 2]
+    assert client.get_atomic_long(counter).blocking().get() == 2
+    echoes = executor.execute_on_all_members(Echo("all")).result()
+    assert [_where(e) for e in echoes] == [_address(m) for m in client.cluster.get_member_list()]
+
+
+def test_a_task_longer_than_the_invocation_timeout_completes(client):
+    # the client's invocation timeout is 2 s; the task takes 3 s
+    assert _executor(client).execute_on_member(Sleep(3000), client.cluster.get_member_list()[0]) \
+        .result(timeout=30) == 3000
+
+
+def test_a_failing_task_gives_a_typed_error(client):
+    executor = _executor(client).blocking()
+    with pytest.raises(IllegalStateError, match="task failed on purpose"):
+        executor.execute_on_key_owner(Failing("task failed on purpose"), "key")
+    with pytest.raises(IllegalStateError, match="again"):
+        executor.execute_on_all_members(Failing("again"))
+
+
+def test_shutdown(client):
+    executor = _executor(client).blocking()
+    assert executor.is_shutdown() is False
+    assert executor.shutdown() is None
+    assert executor.is_shutdown() is True
+    member = client.cluster.get_member_list()[0]
+    with pytest.raises(RejectedExecutionError, match="shut down"):
+        executor.execute_on_member(Echo("late"), member)
+
+
+def test_bad_arguments_get_typed_errors_naming_them(client):
+    executor = _executor(client)
+    member = client.cluster.get_member_list()[0]
+    for call, words in [(lambda: executor.execute_on_member(None, member), "execute_on_member: task can't be None"),
+                        (lambda: executor.execute_on_member(Echo("x"), "127.0.0.1:5701"),
+                         "execute_on_member: member must be a hazelcast.core.Member"),
+                        (lambda: executor.execute_on_members(Echo("x"), member),
+                         "execute_on_members: members must be an iterable of Member"),
+                        (lambda: executor.execute_on_members(Echo("x"), [member, None]),
+                         "each of members must be a hazelcast.core.Member"),
+                        (lambda: executor.execute_on_key_owner(Echo("x"), None),
+                         "execute_on_key_owner: key can't be None")]:
+        with pytest.raises(IllegalArgumentError, match=words):
+            call()
