@@ -132,6 +132,7 @@ class _RepairingTask:
         self.max_tolerated_miss_count = _max_tolerated_miss_count(client.properties)
         self._lock = threading.Lock()
         self._caches: Dict[str, NearCache] = {}
+        self._clear_on_reconnect: Dict[str, NearCache] = {}
         self._uninitialized: Dict[str, RepairingHandler] = {}
         self._running = False
         self._ticks = 0
@@ -140,9 +141,13 @@ class _RepairingTask:
 
     # --- registration ----------------------------------------------------------------------
 
-    def register(self, near_cache: NearCache) -> None:
+    def register(self, near_cache: NearCache, clear_on_reconnect: bool = False) -> None:
+        """Expire, repair and reconcile ``near_cache`` from now on; with
+        ``clear_on_reconnect`` (no metadata to repair it with) empty it after a reconnect."""
         with self._lock:
             self._caches[near_cache.name] = near_cache
+            if clear_on_reconnect:
+                self._clear_on_reconnect[near_cache.name] = near_cache
             start = not self._running
             self._running = True
         if start:
@@ -151,6 +156,7 @@ class _RepairingTask:
     def deregister(self, name: str) -> None:
         with self._lock:
             self._caches.pop(name, None)
+            self._clear_on_reconnect.pop(name, None)
             self._uninitialized.pop(name, None)
 
     def initialize(self, handler: RepairingHandler, timeout: float) -> bool:
@@ -203,6 +209,9 @@ class _RepairingTask:
     def _reconcile_after_reconnect(self) -> None:
         with self._lock:
             handlers = [c.repairing_handler for c in self._caches.values() if c.repairing_handler is not None]
+            unrepairable = list(self._clear_on_reconnect.values())
+        for near_cache in unrepairable:
+            near_cache.clear()
         if handlers:
             self.reconcile(handlers, force=True)
 
@@ -301,9 +310,10 @@ class NearCachedMap(Map):
         self._task = _repairing_task(context)
         self._listener_id: Optional[str] = None
         self._name_partition: Optional[int] = None
-        self._task.register(self._near_cache)
         if config.invalidate_on_change:
             self._listen_for_invalidations()
+        else:
+            self._task.register(self._near_cache)
 
     # --- reads ------------------------------------------------------------------------------
 
@@ -437,6 +447,7 @@ class NearCachedMap(Map):
         with_metadata = cluster_protocol_version(context) >= _METADATA_SINCE
         handler = RepairingHandler(self._near_cache, lambda: connection_manager.client_uuid,
                                    self._cache_key_of_data, self._partition_of, track_metadata=with_metadata)
+        self._task.register(self._near_cache, clear_on_reconnect=not with_metadata)
         timeout = min(context.invocation_service.invocation_timeout, 30.0)
         if with_metadata:
             self._task.initialize(handler, timeout)

@@ -16,7 +16,7 @@ from hazelcast.proxy.near_cached_map import NearCachedMap
 from tests.integration.client_helpers import client_config, wait_until
 from tests.integration.test_map_helpers import run_sample
 from tests.support import manual
-from tests.support.cluster import Cluster
+from tests.support.cluster import Cluster, hz_version
 
 
 @pytest.fixture(scope="module")
@@ -245,6 +245,8 @@ def test_each_eviction_policy(single_events, clients):
 # --- repair ----------------------------------------------------------------------------------------
 
 def test_a_lost_invalidation_is_repaired_by_reconciliation(single_events, clients):
+    if tuple(int(part) for part in hz_version().split(".")[:2]) < (3, 8):
+        pytest.skip("members older than 3.8 send no invalidation metadata to reconcile with")
     name = unique("nc-repair")
     reader_client = clients(single_events, near_cache(name),
                             hazelcast_invalidation_reconciliation_interval_seconds=2,
@@ -277,7 +279,9 @@ def test_entries_of_a_restarted_member_are_repaired(cluster_factory, clients):
     reconnected = threading.Event()
     reader_client.lifecycle.add_listener(lambda state: state == LifecycleState.CONNECTED and reconnected.set())
 
-    members.members[0].restart()  # killed: the member comes back empty, with new partition UUIDs
+    # Killed, the member comes back empty with new partition UUIDs (before 3.8, without
+    # metadata, the client empties the cache when it reconnects).
+    members.members[0].restart()
     assert reconnected.wait(30), "the client did not reconnect"
     wait_until(lambda: reader.get("k") is None, timeout=10, message="the lost entry to leave the Near Cache")
     writer = clients(members).get_map(name).blocking()

@@ -355,3 +355,16 @@ def test_reconciliation_properties_are_checked():
     with pytest.raises(ConfigurationError) as error:
         _max_tolerated_miss_count(ClientProperties({"hazelcast.invalidation.max.tolerated.miss.count": -1}))
     assert "non-negative" in str(error.value)
+
+
+def test_docs_property_sample_gives_a_two_second_interval_and_no_tolerance():
+    import os
+    import re
+    path = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "near_cache.md")
+    with open(path, encoding="utf-8") as f:
+        [sample] = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+    config = hazelcast.ClientConfig()
+    exec(compile(sample, "docs/near_cache.md", "exec"), {"config": config})
+    properties = ClientProperties(config.properties)
+    assert _reconciliation_interval(properties) == 2
+    assert _max_tolerated_miss_count(properties) == 0
