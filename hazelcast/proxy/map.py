@@ -26,7 +26,8 @@ from hazelcast.protocol.codec import (
     map_values_codec, map_values_with_paging_predicate_codec, map_values_with_predicate_codec)
 from hazelcast.proxy import map_paging
 from hazelcast.proxy.base import Proxy, check_not_none, thread_id, to_millis
-from hazelcast.proxy.map_events import entry_event_handler, listener_flags, listener_functions
+from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,  # noqa: F401
+                                        listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
 from hazelcast.serialization.predicate import PagingPredicate, Predicate
 
@@ -346,7 +347,7 @@ class Map(Proxy):
         return self._invoke(map_clear_codec.encode_request(self.name))._map(_none)
 
     def remove_all(self, predicate: Predicate) -> Future:
-        """Remove every entry ``predicate`` matches (members 3.9+)."""
+        """Remove every entry ``predicate`` matches (members 3.8+)."""
         return self._remove_all_internal(self._predicate_data(predicate))
 
     def _remove_all_internal(self, predicate_data) -> Future:

@@ -15,7 +15,7 @@ from hazelcast.serialization.predicate import is_greater_than, is_less_than, pag
 from tests.integration.client_helpers import client_config, wait_until
 from tests.integration.test_map_helpers import (AppendEntryProcessor, CountAggregator, SingleAttributeProjection,
                                                 UpperCaseEntryProcessor, UpperCaseInterceptor, factory_cluster,
-                                                run_sample)
+                                                needs_members, run_example, run_sample)
 from tests.support import manual
 
 
@@ -75,6 +75,18 @@ def test_manual_7_6_entry_processor_sample_runs_as_written(factory_client):
         == "again"
 
 
+def test_examples_run(client, factory_client):
+    printed = run_example(client, "map_example.py").splitlines()
+    assert printed == [
+        "old value returned by put: 3", "get_all: [('apple', 4), ('pear', 5)]", "replace_if_same: True",
+        "put_if_absent on an existing key returns its value: 2", "entry view: value 1, ttl 60000 ms, version 0",
+        "another thread got the lock: False", "apple: 5 size: 4", "from a future: 2"]
+    factory_client.get_map("greetings").clear().result()
+    assert run_example(factory_client, "map_entry_processor_example.py").splitlines() == [
+        "one key: hello!", "some keys: [('de', 'hallo?'), ('fr', 'bonjour?')]",
+        "matching a predicate: [('de', 'hallo?.'), ('en', 'hello!.')]", "all: ['bonjour?~', 'hallo?.~', 'hello!.~']"]
+
+
 # --- single-key operations --------------------------------------------------------------------
 
 def test_put_get_set_put_if_absent_and_old_values(m):
@@ -104,6 +116,7 @@ def test_replace_remove_delete(m):
     assert m.delete("k") is None and m.is_empty() is True
 
 
+@needs_members("3.11")
 def test_ttl_max_idle_and_set_ttl_expire_entries(m):
     m.put("ttl", 1, ttl=1)
     m.set("set-ttl", 1, ttl=1)
@@ -154,6 +167,7 @@ def test_evict_evict_all_clear_flush(m):
     assert m.is_empty() is True
 
 
+@needs_members("3.8")
 def test_remove_all_with_predicate(m):
     m.put_all({i: i for i in range(10)})
     m.remove_all(is_less_than("this", 5))
@@ -290,6 +304,7 @@ def test_map_loader_load_all_and_given_keys(factory_client):
     loaded.flush()
 
 
+@needs_members("3.8")
 def test_aggregate_and_project_with_and_without_predicate(m):
     m.put_all({i: i for i in range(10)})
     assert m.aggregate(CountAggregator()) == 10

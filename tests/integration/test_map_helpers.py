@@ -2,11 +2,15 @@
 in tests/java/src/com/hzpy/test/map, two members with their factories (started once per
 run; two, so that queries merge results from several members), and running manual samples."""
 import contextlib
+import importlib.util
 import io
+import os
 import textwrap
 
+import pytest
+
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
-from tests.support.cluster import Cluster
+from tests.support.cluster import REPO_ROOT, Cluster, hz_version
 
 MAP_FACTORIES = {
     "data_serializable_factories": {5: "com.hzpy.test.map.IdentifiedFactory"},
@@ -27,12 +31,37 @@ def factory_cluster() -> Cluster:
     return cluster
 
 
-def run_sample(block: str, namespace: dict, where: str) -> str:
-    """Exec one manual code block in ``namespace``; what it printed."""
+def needs_members(version: str):
+    """Skip a test when the members (HZ_VERSION) are older than ``version`` (e.g. "3.11")."""
+    have = tuple(int(part) for part in hz_version().split(".")[:2])
+    want = tuple(int(part) for part in version.split("."))
+    return pytest.mark.skipif(have < want, reason="needs %s+ members, HZ_VERSION is %s" % (version, hz_version()))
+
+
+def _printed(action) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        exec(compile(textwrap.dedent(block), "<manual %s>" % where, "exec"), namespace)
+        action()
     return out.getvalue()
+
+
+def run_sample(block: str, namespace: dict, where: str) -> str:
+    """Exec one manual code block in ``namespace``; what it printed."""
+    return _printed(lambda: exec(compile(textwrap.dedent(block), "<manual %s>" % where, "exec"), namespace))
+
+
+def load_example(file_name: str):
+    """The module examples/<file_name>."""
+    spec = importlib.util.spec_from_file_location(file_name[:-3], os.path.join(REPO_ROOT, "examples", file_name))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_example(client, example) -> str:
+    """Run ``main(client)`` of an example (its module or file name); what it printed."""
+    module = load_example(example) if isinstance(example, str) else example
+    return _printed(lambda: module.main(client))
 
 
 class _Identified(IdentifiedDataSerializable):

@@ -13,7 +13,7 @@ import hazelcast
 from hazelcast.proxy.map_events import EntryEvent, EntryEventType
 from hazelcast.serialization.predicate import is_greater_than
 from tests.integration.client_helpers import client_config, wait_until
-from tests.integration.test_map_helpers import factory_cluster
+from tests.integration.test_map_helpers import factory_cluster, needs_members, run_example
 from tests.support import manual
 
 ALL_FUNCTIONS = ("added_func", "removed_func", "updated_func", "evicted_func", "evict_all_func",
@@ -67,6 +67,14 @@ def test_manual_7_5_2_1_samples_run_as_written(client):
         exec(compile(textwrap.dedent(cleared_sample), "<manual 7.5.2.1>", "exec"), namespace)
         wait_until(lambda: "Map Cleared: 4\n" in out.getvalue(), message="the clear event's print")
     assert out.getvalue() == "Entry Added: 4-Jane Doe\nMap Cleared: 4\n"
+
+
+def test_example_runs(client):
+    printed = run_example(client, "map_listener_example.py").splitlines()
+    assert sorted(printed[:7]) == ["big stock added: screws", "bolts changed to 30", "bolts: 20 -> 30",
+                                   "bolts: None -> 20", "nuts: 10 -> None", "nuts: None -> 10",
+                                   "screws: None -> 500"]
+    assert printed[7:] == ["cleared 2 entries"]
 
 
 # operations, then the events each filter mode must see for them ("k" is the watched key,
@@ -146,6 +154,7 @@ def test_only_the_functions_given_are_called_and_removal_stops_events(m):
     assert m.remove_entry_listener(other_registration) is True
 
 
+@needs_members("3.11")
 def test_expired_event_after_ttl(m):
     expired, evicted = Recorder(), Recorder()
     m.add_entry_listener(include_value=True, key="t", expired_func=expired, evicted_func=evicted)
@@ -156,6 +165,7 @@ def test_expired_event_after_ttl(m):
     assert evicted.wait_for(1) == [("EVICTED", "t", None, "short-lived", 1)]
 
 
+@needs_members("3.11")
 def test_loaded_event_from_a_map_loader(cluster):
     loader_client = hazelcast.HazelcastClient(client_config(factory_cluster()))
     try:

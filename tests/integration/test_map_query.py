@@ -9,39 +9,19 @@ import pytest
 import hazelcast
 from hazelcast.core import HazelcastJsonValue
 from hazelcast.errors import IllegalArgumentError
-from hazelcast.serialization.api import Portable
 from hazelcast.serialization.predicate import (and_, false, is_between, is_equal_to, is_greater_than,
                                                is_greater_than_or_equal_to, is_ilike, is_in, is_instance_of,
                                                is_less_than, is_less_than_or_equal_to, is_like, is_not,
                                                is_not_equal_to, matches_regex, not_, or_, paging, sql, true)
 from tests.integration.client_helpers import client_config
-from tests.integration.test_map_helpers import DescendingValueComparator, factory_cluster, run_sample
+from tests.integration.test_map_helpers import (DescendingValueComparator, factory_cluster, load_example,
+                                                needs_members, run_example, run_sample)
 from tests.support import manual
 
 
-class Person(Portable):
-    """Portable with the fields of the manual's Employee (no Java class on the members)."""
-
-    def __init__(self, name=None, age=None, active=None, salary=None):
-        self.name, self.age, self.active, self.salary = name, age, active, salary
-
-    def get_factory_id(self):
-        return 1001
-
-    def get_class_id(self):
-        return 1
-
-    def write_portable(self, writer):
-        writer.write_utf("name", self.name)
-        writer.write_int("age", self.age)
-        writer.write_boolean("active", self.active)
-        writer.write_double("salary", self.salary)
-
-    def read_portable(self, reader):
-        self.name = reader.read_utf("name")
-        self.age = reader.read_int("age")
-        self.active = reader.read_boolean("active")
-        self.salary = reader.read_double("salary")
+# the Portable Employee of examples/map_query_example.py (factory 1000, class 100): queried by
+# field on the members, which have no Java class for it
+Person = load_example("map_query_example.py").Employee
 
 
 PEOPLE = [Person("Joe", 20, True, 50000.0), Person("Josh", 30, False, 60000.0),
@@ -53,7 +33,7 @@ PEOPLE = [Person("Joe", 20, True, 50000.0), Person("Josh", 30, False, 60000.0),
 @pytest.fixture(scope="module")
 def client(cluster):
     config = client_config(factory_cluster())
-    config.serialization_config.portable_factories[1001] = {1: Person}
+    config.serialization_config.portable_factories[1000] = {100: Person}
     client = hazelcast.HazelcastClient(config)
     yield client
     client.shutdown()
@@ -83,6 +63,7 @@ def where(condition):
 
 # --- the manual ----------------------------------------------------------------------------
 
+@needs_members("3.12")  # JSON values
 def test_manual_7_7_samples_run_as_written(cluster):
     blocks = manual.python_blocks("## 7.7. Distributed Query", "## 7.8.")
     assert len(blocks) == 7, "the manual's 7.7 section changed shape"
@@ -119,6 +100,20 @@ def test_manual_7_7_samples_run_as_written(cluster):
         assert [v.loads()["room"] for v in namespace["department_with_peter"]] == ["alpha"]
     finally:
         sample_client.shutdown()
+
+
+@needs_members("3.12")
+def test_example_runs(cluster):
+    example = load_example("map_query_example.py")
+    config = client_config(cluster)
+    config.serialization_config.portable_factories[1000] = {100: example.Employee}
+    example_client = hazelcast.HazelcastClient(config)
+    try:
+        assert run_example(example_client, example).splitlines() == [
+            "young and active: ['Jill', 'Joe']", "SQL: [1, 2, 3, 4]", "JSON [any]: ['a']",
+            "page 0: [3, 4, 5]", "page 1: [6, 7, 8]", "page 2: [9]"]
+    finally:
+        example_client.shutdown()
 
 
 # --- predicates on Portable attributes ------------------------------------------------------------
@@ -205,6 +200,7 @@ def test_this_and_key_on_str_and_int_values(client, ages):
 
 # --- JSON values -------------------------------------------------------------------------------
 
+@needs_members("3.12")
 def test_json_values_nested_attributes_and_any(client):
     documents = client.get_map("json-" + uuid.uuid4().hex).blocking()
     documents.put_all({
