@@ -128,6 +128,7 @@ class _RepairingTask:
         self._lifecycle = client.lifecycle
         self._invocation_service = context.invocation_service
         self._cluster_service = context.cluster_service
+        self._smart_routing = context.config.network_config.smart_routing
         self.interval = _reconciliation_interval(client.properties)
         self.max_tolerated_miss_count = _max_tolerated_miss_count(client.properties)
         self._lock = threading.Lock()
@@ -249,9 +250,11 @@ class _RepairingTask:
                 continue
             address = member.address
             request = map_fetch_near_cache_invalidation_metadata_codec.encode_request(names, address)
-            future = self._invocation_service.invoke_on_target(
-                request, (address.host, address.port),
-                map_fetch_near_cache_invalidation_metadata_codec.decode_response)
+            decoder = map_fetch_near_cache_invalidation_metadata_codec.decode_response
+            if self._smart_routing:
+                future = self._invocation_service.invoke_on_target(request, (address.host, address.port), decoder)
+            else:  # any member passes the request on to the member it names
+                future = self._invocation_service.invoke_on_random_target(request, decoder)
             future.add_done_callback(apply)
             futures.append(future)
         return combine_futures(futures)

@@ -21,8 +21,8 @@ from tests.support.cluster import Cluster, hz_version
 
 @pytest.fixture(scope="module")
 def single_events(cluster):
-    """One member that sends every invalidation at once (no batching)."""
-    members = Cluster(size=1, name="nc-single", properties={"hazelcast.map.invalidation.batch.enabled": "false"})
+    """Two members that send every invalidation at once (no batching)."""
+    members = Cluster(size=2, name="nc-single", properties={"hazelcast.map.invalidation.batch.enabled": "false"})
     yield members
     members.shutdown()
 
@@ -32,8 +32,8 @@ def clients():
     """``clients(cluster, *near_cache_configs, **properties)`` -> a client, shut down after the test."""
     made = []
 
-    def make(members, *near_cache_configs, **properties):
-        config = client_config(members)
+    def make(members, *near_cache_configs, smart_routing=True, **properties):
+        config = client_config(members, smart_routing=smart_routing)
         for near_cache_config in near_cache_configs:
             config.add_near_cache_config(near_cache_config)
         for name, value in properties.items():
@@ -66,9 +66,9 @@ def cached_keys(near_cached):
 
 # --- the manual ---------------------------------------------------------------------------------
 
-def test_manual_samples_run_as_written(cluster, clients):
+def test_manual_samples_run_as_written(single_events):
     configuring, example = manual.python_blocks("#### 7.8.1.1. Configuring Near Cache", "#### 7.8.1.3.")
-    namespace = {"config": client_config(cluster)}
+    namespace = {"config": client_config(single_events)}
     run_sample(configuring, namespace, "7.8.1.1")
     written = namespace["config"].near_cache_configs["mostly-read-map"]
     assert (written.invalidate_on_change, written.time_to_live_seconds, written.max_idle_seconds,
@@ -76,10 +76,10 @@ def test_manual_samples_run_as_written(cluster, clients):
             written.eviction_sampling_count, written.eviction_sampling_pool_size) == (
         False, 600, 5, IN_MEMORY_FORMAT.OBJECT, EVICTION_POLICY.LRU, 100, 8, 16)
 
-    config = namespace["config"] = client_config(cluster)
+    config = namespace["config"] = client_config(single_events)
     run_sample(example, namespace, "7.8.1.2")
     client = hazelcast.HazelcastClient(config)
-    writer = hazelcast.HazelcastClient(client_config(cluster))
+    writer = hazelcast.HazelcastClient(client_config(single_events))
     try:
         mostly_read = client.get_map("mostly-read-map")
         assert isinstance(mostly_read, NearCachedMap)
@@ -90,8 +90,8 @@ def test_manual_samples_run_as_written(cluster, clients):
         stats = reader.get_near_cache_stats()
         assert stats.hits == 2 and stats.misses == 1 and stats.owned_entry_count == 1
         writer.get_map("mostly-read-map").blocking().put("key", {"v": 2})
-        # "eventually evicted on the client side" (this member batches invalidations up to 10 s)
-        wait_until(lambda: reader.get("key") == {"v": 2}, timeout=15, message="the update to reach the reader")
+        # "eventually evicted on the client side" (at once: these members do not batch)
+        wait_until(lambda: reader.get("key") == {"v": 2}, timeout=2, message="the update to reach the reader")
     finally:
         writer.shutdown()
         client.shutdown()
@@ -133,6 +133,22 @@ def test_batched_invalidations_reach_the_cache(cluster, clients):
     writer.put_all({i: "new" for i in range(200)})
     wait_until(lambda: len(reader.near_cache) == 0, timeout=3, message="both batches to arrive")
     assert set(reader.get_all(range(200)).values()) == {"new"}
+
+
+def test_smart_and_unisocket_readers_hear_from_both_members(single_events, clients):
+    name = unique("nc-two")
+    smart = clients(single_events, near_cache(name)).get_map(name).blocking()
+    unisocket = clients(single_events, near_cache(name), smart_routing=False).get_map(name).blocking()
+    writer = clients(single_events).get_map(name).blocking()
+    writer.put_all({i: "old" for i in range(40)})
+    time.sleep(0.2)
+    for reader in (smart, unisocket):
+        assert set(reader.get_all(range(40)).values()) == {"old"}
+        assert len(reader.near_cache) == 40
+    writer.put_all({i: "new" for i in range(40)})  # keys owned by both members change
+    for reader in (smart, unisocket):
+        wait_until(lambda: len(reader.near_cache) == 0, timeout=2, message="events from both members")
+        assert set(reader.get_all(range(40)).values()) == {"new"}
 
 
 # --- reads and local mutations -------------------------------------------------------------------
