@@ -278,3 +278,21 @@ def test_paging_with_a_comparator_on_the_members(numbers):
     predicate.previous_page()
     predicate.previous_page()
     assert numbers.values(predicate) == [13, 12, 11, 10, 9, 8]
+
+
+def test_paging_ties_are_broken_as_on_the_members(client):
+    # equal values: members and client order them by the Java hashCode of the keys, so
+    # the pages meet at the anchors without repeating or skipping an entry
+    ties = client.get_map("ties-" + uuid.uuid4().hex).blocking()
+    ties.put_all({"tie-%d" % i: 7 for i in range(11)})
+    ties.put("big", 9)
+    predicate = paging(page_size=3, comparator=DescendingValueComparator())
+    seen = []
+    while True:
+        page = ties.key_set(predicate)
+        if not page:
+            break
+        seen.extend(page)
+        predicate.next_page()
+    assert seen[0] == "big"
+    assert sorted(seen[1:]) == sorted("tie-%d" % i for i in range(11))
