@@ -201,3 +201,28 @@ def test_listeners_keep_delivering_after_a_member_is_lost(cluster_factory):
         assert watched.wait_for(1, timeout=30) == [("UPDATED", "key-7", None, None, 1)]
     finally:
         member_client.shutdown()
+
+
+def test_listener_is_registered_again_when_the_client_reconnects(cluster_factory):
+    single = cluster_factory(1)
+    reconnecting_client = hazelcast.HazelcastClient(client_config(single))
+    try:
+        restarted_map = reconnecting_client.get_map("restarted").blocking()
+        recorder = Recorder()
+        restarted_map.add_entry_listener(include_value=True, added_func=recorder)
+        restarted_map.put("before", 1)
+        recorder.wait_for(1)
+        single.members[0].restart()  # a new member on the same address: no data, no listeners
+        # the client reconnects and registers the listener on the new connection; a put may
+        # run before that registration lands, so keep adding keys until events come again
+        attempt = iter(range(10 ** 6))
+        wait_until(lambda: _put_and_count(restarted_map, recorder, next(attempt)) > 1, timeout=60,
+                   interval=0.3, message="events after the member restarted")
+        assert recorder.events[-1][0] == "ADDED" and recorder.events[-1][1].startswith("after-")
+    finally:
+        reconnecting_client.shutdown()
+
+
+def _put_and_count(target_map, recorder, attempt):
+    target_map.put("after-%d" % attempt, attempt)
+    return len(recorder.events)
