@@ -26,10 +26,12 @@ from hazelcast.protocol.codec import (
     map_values_codec, map_values_with_paging_predicate_codec, map_values_with_predicate_codec)
 from hazelcast.proxy import map_paging
 from hazelcast.proxy.base import Proxy, check_not_none, thread_id, to_millis
-from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,  # noqa: F401
+from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
 from hazelcast.serialization.predicate import PagingPredicate, Predicate
+
+__all__ = ["Map", "EntryEvent", "EntryEventType"]
 
 SERVICE_NAME = "hz:impl:mapService"
 
@@ -389,7 +391,8 @@ class Map(Proxy):
         return self._invoke_on_key(request, key_data)._map(_none)
 
     def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: Optional[float] = 0) -> Future:
-        """Lock ``key`` if it is free within ``timeout`` seconds (None: as long as it takes); Future of True if locked."""
+        """Lock ``key`` if it gets free within ``timeout`` seconds (None: waits as long as it takes);
+        Future of True if locked."""
         key_data = self._key_data(key)
         request = map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
                                                     _seconds(lease_time, "lease_time"),
