@@ -54,10 +54,9 @@ class ReplicatedMap(Proxy):
     def _invoke_on_read_partition(self, request, decoder: Callable) -> Future:
         if self._read_partition < 0:
             count = self._partition_service.get_partition_count()
-            if count > 0:
-                self._read_partition = random.randrange(count)
-        if self._read_partition < 0:
-            return self._invoke(request, decoder)  # partition table not known yet: any member answers
+            if count == 0:  # not known yet: partition 0 exists in every cluster
+                return self._invoke_on_partition(request, 0, decoder)
+            self._read_partition = random.randrange(count)
         return self._invoke_on_partition(request, self._read_partition, decoder)
 
     # --- by key ----------------------------------------------------------------------------
