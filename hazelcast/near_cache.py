@@ -413,19 +413,20 @@ class RepairingHandler:
     """Applies the invalidation events of one map to its Near Cache and tracks, per
     partition, the metadata that detects missed events.
 
-    ``local_uuid()`` is this client's UUID (events it caused are not applied twice: the
-    proxy already dropped the key); ``key_of(data)`` turns an event's key into the cache
-    key; ``partition_of(data_or_None)`` gives its partition (``None``: the map-wide clear
-    event, whose partition is that of the map name). With ``track_metadata`` False
-    (members older than 3.8, whose events carry no metadata) events only invalidate.
+    ``key_of(data)`` turns an event's key into the cache key; ``partition_of(data_or_None)``
+    gives its partition (``None``: the map-wide clear event, whose partition is that of the
+    map name). With ``track_metadata`` False (members older than 3.8, whose events carry
+    no metadata) events only invalidate.
+
+    Events this client caused are applied too (unlike Java's client, which skips them):
+    the proxy dropped the key already, but the same client may also have changed the map
+    another way (a transaction, say), which only the event tells.
     """
 
-    def __init__(self, near_cache: NearCache, local_uuid: Callable[[], Optional[str]],
-                 key_of: Callable[[Any], Any], partition_of: Callable[[Any], int],
-                 track_metadata: bool = True):
+    def __init__(self, near_cache: NearCache, key_of: Callable[[Any], Any],
+                 partition_of: Callable[[Any], int], track_metadata: bool = True):
         self.name = near_cache.name
         self.near_cache = near_cache
-        self._local_uuid = local_uuid
         self._key_of = key_of
         self._partition_of = partition_of
         self._containers: Dict[int, MetaDataContainer] = {}
@@ -458,12 +459,12 @@ class RepairingHandler:
 
     def handle(self, key_data: Any, source_uuid: Optional[str], partition_uuid: Any,
                sequence: Optional[int]) -> None:
-        """One invalidation event (``key_data`` None: the whole map was cleared)."""
-        if source_uuid is None or source_uuid != self._local_uuid():
-            if key_data is None:
-                self.near_cache.clear()
-            else:
-                self.near_cache.invalidate(self._key_of(key_data))
+        """One invalidation event (``key_data`` None: the whole map was cleared); the
+        ``source_uuid`` of the member or client that caused it is not used."""
+        if key_data is None:
+            self.near_cache.clear()
+        else:
+            self.near_cache.invalidate(self._key_of(key_data))
         if partition_uuid is None or sequence is None or not self.track_metadata:
             return  # a member older than 3.8 sends no metadata
         partition_id = self._partition_of(key_data)

@@ -377,7 +377,7 @@ class NearCachedMap(Map):
             error = fetched.exception()
             if error is None:
                 for key_data, value_data in fetched.result():
-                    cache_key, reservation = reserved.pop(key_data.buffer)
+                    cache_key, reservation = reserved.pop(key_data.buffer, (None, None))
                     pairs.append((key_data, near_cache.publish(cache_key, reservation, value_data)))
             for cache_key, reservation in reserved.values():
                 near_cache.release(cache_key, reservation)
@@ -446,10 +446,9 @@ class NearCachedMap(Map):
 
     def _listen_for_invalidations(self) -> None:
         context = self._context
-        connection_manager = context.client.connection_manager
         with_metadata = cluster_protocol_version(context) >= _METADATA_SINCE
-        handler = RepairingHandler(self._near_cache, lambda: connection_manager.client_uuid,
-                                   self._cache_key_of_data, self._partition_of, track_metadata=with_metadata)
+        handler = RepairingHandler(self._near_cache, self._cache_key_of_data, self._partition_of,
+                                   track_metadata=with_metadata)
         self._task.register(self._near_cache, clear_on_reconnect=not with_metadata)
         timeout = min(context.invocation_service.invocation_timeout, 30.0)
         if with_metadata:

@@ -180,6 +180,19 @@ def test_reads_are_counted_and_this_proxys_mutations_drop_the_entry(single_event
     assert len(m.near_cache) == 0 and m.get("b") is None
 
 
+def test_this_clients_transaction_invalidates_its_near_cache(single_events, clients):
+    name = unique("nc-txn")
+    client = clients(single_events, near_cache(name))
+    m = client.get_map(name).blocking()
+    m.put("k", "before")
+    assert m.get("k") == "before"
+    time.sleep(0.2)
+    assert m.get("k") == "before" and "k" in m.near_cache
+    with client.new_transaction() as transaction:  # not through the near-cached proxy
+        transaction.get_map(name).put("k", "in a transaction")
+    wait_until(lambda: m.get("k") == "in a transaction", timeout=1.0, message="the event of the transaction")
+
+
 def test_binary_format_hands_out_copies_and_object_format_one_shared_object(single_events, clients):
     binary, objects = unique("nc-binary"), unique("nc-object")
     client = clients(single_events, near_cache(binary, in_memory_format=IN_MEMORY_FORMAT.BINARY),

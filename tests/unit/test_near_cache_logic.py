@@ -209,9 +209,6 @@ def test_clear_drops_records_and_reservations():
 
 # --- repairing ----------------------------------------------------------------------------------
 
-LOCAL_UUID = "local-client"
-
-
 def partition_of(key_data):
     """Partition 0 for the map-wide event, 2 for key "b", 1 for any other key."""
     return 0 if key_data is None else {"b": 2}.get(to_object(key_data), 1)
@@ -219,7 +216,7 @@ def partition_of(key_data):
 
 def make_handler(partitions=4):
     cache = make_cache()
-    handler = RepairingHandler(cache, lambda: LOCAL_UUID, to_object, partition_of)
+    handler = RepairingHandler(cache, to_object, partition_of)
     for partition in range(partitions):
         handler.init_uuid(partition, uuid.UUID(int=partition + 1))
     return cache, handler
@@ -231,19 +228,19 @@ def put_in_partition(cache, key, partition):
 
 def test_no_record_is_cached_before_the_partition_metadata_is_known():
     cache = make_cache()
-    RepairingHandler(cache, lambda: LOCAL_UUID, to_object, lambda key: 0)
+    RepairingHandler(cache, to_object, lambda key: 0)
     assert cache.try_reserve("k", 0) is None
     cache.put("k", to_data("v"), 0)
     assert len(cache) == 0
 
 
-def test_an_event_invalidates_unless_this_client_caused_it():
+def test_an_event_invalidates_whoever_caused_it():
     cache, handler = make_handler()
-    put_in_partition(cache, "a", 1)
-    put_in_partition(cache, "c", 1)
+    for key in "acd":
+        put_in_partition(cache, key, 1)
     handler.handle(to_data("a"), "other-client", uuid.UUID(int=2), 1)
-    handler.handle(to_data("c"), LOCAL_UUID, uuid.UUID(int=2), 2)
-    assert cache.keys() == ["c"]
+    handler.handle(to_data("c"), "this-client", uuid.UUID(int=2), 2)  # e.g. its own transaction
+    assert cache.keys() == ["d"]
     assert handler.container(1).sequence == 2 and handler.missed_count() == 0
     handler.handle(None, "other-client", uuid.UUID(int=1), 1)  # clear(): the map name's partition
     assert len(cache) == 0
@@ -310,7 +307,7 @@ def test_a_value_read_while_its_partition_changed_is_not_cached():
 
 def test_events_without_metadata_only_invalidate():
     cache = make_cache()
-    handler = RepairingHandler(cache, lambda: LOCAL_UUID, to_object, lambda key: 0, track_metadata=False)
+    handler = RepairingHandler(cache, to_object, lambda key: 0, track_metadata=False)
     cache.put("k", to_data("v"))
     assert "k" in cache
     handler.handle_batch([to_data("k")], None, None, None)
