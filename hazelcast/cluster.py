@@ -7,7 +7,10 @@ known) are shuffled and tried in turn, ``connection_attempt_limit`` rounds,
 to membership events on it; in smart mode it also opens a connection to every
 member. Losing the owner connection fires DISCONNECTED and starts the same
 connect loop on a background thread; success fires CONNECTED, failure shuts
-the client down.
+the client down. When an address failed with a TLS error, giving up raises
+``HazelcastSSLError`` instead of ``IllegalStateError``. The addresses come
+from ``address_provider`` (cloud discovery) when one is given; if it fails,
+the known members are still tried and its error is part of the final message.
 """
 import logging
 import random
@@ -17,7 +20,8 @@ import uuid
 from typing import Callable, Dict, List, Optional, Tuple
 
 from hazelcast.core import Member
-from hazelcast.errors import AuthenticationError, HazelcastClientNotActiveError, IllegalStateError
+from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
+                              HazelcastSSLError, IllegalStateError)
 from hazelcast.lifecycle import LifecycleState
 from hazelcast.network.address import parse_addresses
 from hazelcast.protocol.codec import client_add_membership_listener_codec
@@ -51,6 +55,7 @@ class ClusterService:
         self._members: Dict[str, Member] = {}  # uuid -> member, in cluster order
         self._listeners: Dict[str, Tuple[Optional[Callable], Optional[Callable]]] = {}
         self._initial_list = threading.Event()
+        self._provider_error: Optional[BaseException] = None
         self._reconnecting = False
         self._live = True
         for listener in getattr(config, "membership_listeners", None) or []:
@@ -100,8 +105,18 @@ class ClusterService:
 
     # --- connecting ---------------------------------------------------------------------
 
-    def _candidate_endpoints(self) -> List[Endpoint]:
-        configured = list(self._address_provider())
+    def _candidate_endpoints(self, errors: Optional[Dict[str, str]] = None) -> List[Endpoint]:
+        try:
+            configured = list(self._address_provider())
+            self._provider_error = None
+            if errors is not None:
+                errors.pop("address provider", None)
+        except HazelcastError as e:  # e.g. cloud discovery unreachable: try the known members
+            _logger.warning("Could not get the member addresses: %s", e)
+            self._provider_error = e
+            if errors is not None:
+                errors["address provider"] = str(e)
+            configured = []
         known = [(m.address.host, m.address.port) for m in self.get_member_list()]
         if self._shuffle:
             random.shuffle(configured)
@@ -121,11 +136,12 @@ class ClusterService:
         period = network.connection_attempt_period
         tried: List[str] = []
         last_errors: Dict[str, str] = {}
+        ssl_error: Optional[HazelcastSSLError] = None
         attempt = 0
         while self._live:
             attempt += 1
             round_start = time.monotonic()
-            for endpoint in self._candidate_endpoints():
+            for endpoint in self._candidate_endpoints(last_errors):
                 if not self._live:
                     break
                 label = "%s:%d" % endpoint
@@ -138,6 +154,8 @@ class ClusterService:
                 except HazelcastClientNotActiveError:
                     raise
                 except Exception as e:
+                    if isinstance(e, HazelcastSSLError):
+                        ssl_error = e
                     last_errors[label] = str(e) or type(e).__name__
                     _logger.debug("Could not connect to %s: %s", label, e)
                     continue
@@ -152,7 +170,14 @@ class ClusterService:
                 time.sleep(remaining)
         if not self._live:
             raise HazelcastClientNotActiveError("Client was shut down while connecting")
+        if "address provider" in last_errors:
+            tried.insert(0, "address provider")
+            if ssl_error is None and isinstance(self._provider_error, HazelcastSSLError):
+                ssl_error = self._provider_error
         details = "; ".join("%s (%s)" % (a, last_errors.get(a, "not tried")) for a in tried)
+        if ssl_error is not None:  # say it is TLS: that is what the user has to fix
+            raise HazelcastSSLError("Unable to connect to any address over TLS after %d attempt(s): %s"
+                                    % (attempt, details), ssl_error)
         raise IllegalStateError("Unable to connect to any address after %d attempt(s) %.1f s apart. "
                                 "The following addresses were tried: %s"
                                 % (attempt, period, details))
@@ -170,12 +195,9 @@ class ClusterService:
             raise
         if not self._initial_list.wait(self._invocation_service.invocation_timeout):
             _logger.warning("No member list arrived from %r", connection)
-        partitions = self._partition_service.refresh()
-        if partitions is not None:
-            try:
-                partitions.result(self._invocation_service.invocation_timeout)
-            except Exception as e:
-                _logger.warning("Fetching the partition table failed: %s", e)
+        if not self._partition_service.wait_for_table(min(self._invocation_service.invocation_timeout, 30.0)):
+            _logger.warning("No partition table from %r yet; key operations go through it until one "
+                            "arrives", connection)
 
     def on_connection_removed(self, connection, error) -> None:
         """Called by the connection manager: reconnect when the owner connection is lost."""

@@ -6,6 +6,7 @@ one held (by ``partitionStateVersion``) is ignored.
 """
 import logging
 import threading
+import time
 from typing import Dict, List, Optional, Tuple
 
 from hazelcast.protocol.codec import client_get_partitions_codec
@@ -34,7 +35,7 @@ class PartitionService:
         """Partition of a serialized key: murmur3 hash modulo the partition count."""
         count = self.partition_count
         if count == 0:
-            return -1  # not known yet: the request goes to any member, which routes it
+            return -1  # no table yet (see wait_for_table): any member routes it (3.12 only)
         h = key_data.get_partition_hash()
         if h == -2147483648:
             return 0
@@ -64,6 +65,28 @@ class PartitionService:
             return
         response = future.result()
         self.apply_table(response.partitions, response.partition_state_version)
+
+    def wait_for_table(self, timeout: float, pause: float = 0.1) -> bool:
+        """Fetch the table until the member has one (blocking; not on the I/O thread).
+
+        A member answers with an empty table while it is still arranging the
+        partitions of a new cluster. Members before 3.12 do not send the
+        partition count at authentication, so until the table arrives keys
+        could not be routed.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            future = self.refresh()
+            if future is not None:
+                try:
+                    future.result(max(deadline - time.monotonic(), 0.01))
+                except Exception as e:  # noqa: BLE001 - retried until the deadline
+                    _logger.debug("Fetching the partition table failed: %s", e)
+            if self._owners:
+                return True
+            if time.monotonic() + pause > deadline:
+                return False
+            time.sleep(pause)
 
     def apply_table(self, partitions: List, state_version: Optional[int]) -> None:
         owners: Dict[int, Endpoint] = {}
