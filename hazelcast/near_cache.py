@@ -500,16 +500,22 @@ class RepairingHandler:
     def check_or_repair_uuid(self, partition_id: int, uuid: Any) -> None:
         """A different UUID than known means the partition's data was lost: its records
         go and its sequences start again from 0."""
-        container = self.container(partition_id)
-        with self._lock:
-            if container.uuid is not None and container.uuid == uuid:
-                return
-            changed = container.uuid is not None
-            container.uuid = uuid
-            container.sequence = 0
-            container.stale_sequence = 0
-        if changed:
-            self.near_cache.remove_stale({partition_id})
+        self.check_or_repair_uuids(((partition_id, uuid),))
+
+    def check_or_repair_uuids(self, partition_uuids: Iterable[Tuple[int, Any]]) -> None:
+        """``check_or_repair_uuid`` for many partitions, dropping records in one pass."""
+        changed = set()
+        for partition_id, uuid in partition_uuids:
+            container = self.container(partition_id)
+            with self._lock:
+                if container.uuid is not None and container.uuid == uuid:
+                    continue
+                if container.uuid is not None:
+                    changed.add(partition_id)
+                container.uuid = uuid
+                container.sequence = 0
+                container.stale_sequence = 0
+        self.near_cache.remove_stale(changed)
 
     def check_or_repair_sequence(self, partition_id: int, sequence: int,
                                  via_anti_entropy: bool = False) -> None:

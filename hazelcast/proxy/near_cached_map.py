@@ -230,12 +230,12 @@ class _RepairingTask:
                 _logger.debug("Fetching Near Cache invalidation metadata failed: %s", answer.exception())
                 return
             response = answer.result()
-            for partition_id, uuid in response.partition_uuid_list:
-                for handler in by_name.values():
-                    if initial:
+            for handler in by_name.values():
+                if initial:
+                    for partition_id, uuid in response.partition_uuid_list:
                         handler.init_uuid(partition_id, uuid)
-                    else:
-                        handler.check_or_repair_uuid(partition_id, uuid)
+                else:
+                    handler.check_or_repair_uuids(response.partition_uuid_list)
             for name, sequences in response.name_partition_sequence_list:
                 handler = by_name.get(name)
                 for partition_id, sequence in sequences if handler is not None else ():
