@@ -1,6 +1,7 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
 import math
 import re
+import itertools
 import threading
 from typing import Any, Callable, Optional, Tuple
 
@@ -29,9 +30,22 @@ def check_not_none(value: Any, what: str) -> None:
         raise IllegalArgumentError("%s can't be None" % what)
 
 
+_thread_ids = itertools.count(1)
+_this_thread = threading.local()
+
+
 def thread_id() -> int:
-    """The id the cluster uses to tell this thread's locks from another's."""
-    return threading.get_ident() & 0x7FFFFFFFFFFFFFFF
+    """The id the cluster uses to tell this thread's locks from another's.
+
+    Unique per thread for the life of the process: ``threading.get_ident()``
+    is reused once a thread ends, which would hand a dead thread's locks to a
+    new one.
+    """
+    try:
+        return _this_thread.hz_id
+    except AttributeError:
+        _this_thread.hz_id = ident = next(_thread_ids)
+        return ident
 
 
 def to_millis(seconds: Optional[float]) -> int:
