@@ -63,6 +63,12 @@ class AuthenticationError(HazelcastError):
     """The cluster refused the client's credentials or connection."""
 
 
+class HazelcastSSLError(HazelcastError):
+    """A TLS/SSL connection to a member (or to the cloud discovery service) failed:
+    an untrusted or expired certificate, a protocol or cipher that the other
+    side does not accept, or a client certificate the member requires."""
+
+
 class HazelcastTimeoutError(HazelcastError, TimeoutError):
     """An operation did not complete within its time limit."""
 

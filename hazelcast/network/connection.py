@@ -4,10 +4,17 @@ Writes are thread-safe and keep frame order. When nothing is queued, the
 calling thread sends directly (a non-blocking ``send``: it never waits on a
 slow socket); whatever the kernel does not take is queued and the reactor
 flushes the queue, joining queued frames into one ``send``.
+
+TLS: after the TCP connect the socket is wrapped by ``ssl_wrapper`` and the
+reactor drives the handshake; from then on only the reactor thread touches
+the SSL object (reads loop until OpenSSL wants more bytes, since decrypted
+data buffered inside it does not make the socket readable). TLS failures
+close the connection with a ``HazelcastSSLError``.
 """
 import errno
 import logging
 import socket
+import ssl
 import threading
 import time
 from typing import Any, Callable, List, Optional
@@ -23,6 +30,9 @@ PROTOCOL_PREAMBLE = b"CB2"
 _READ_BUFFER_SIZE = 128 * 1024
 _READ_EVENT = 1   # selectors.EVENT_READ
 _WRITE_EVENT = 2  # selectors.EVENT_WRITE
+# A non-blocking send that took nothing; with TLS, SSL_write may also need to
+# wait (and must then be retried with the same bytes first, which the queue keeps).
+_WOULD_BLOCK = (BlockingIOError, InterruptedError, ssl.SSLWantWriteError, ssl.SSLWantReadError)
 
 
 class Connection:
@@ -48,6 +58,9 @@ class Connection:
         self._flush_scheduled = False
         self.sent_frames = 0  # frames handed to send(); tests use it to prove routing
         self._busy = False  # frames in flight: queue new ones for a joint send
+        # An SSL object must not be used by two threads at once: with TLS every
+        # send goes through the queue and only the reactor thread touches the socket.
+        self._tls = ssl_wrapper is not None
         self._writable = False  # True once connected (and TLS handshake done)
         self._handshaking = False
         self._read_buf = bytearray(_READ_BUFFER_SIZE)
@@ -114,16 +127,21 @@ class Connection:
             self.close(str(error), error)
             return
         if self._ssl_wrapper is not None:
-            self._sock = self._ssl_wrapper(self._sock, self.address[0])
+            plain = self._sock
+            self._reactor.unregister(plain)  # wrapping detaches the plain socket object
+            try:
+                self._sock = self._ssl_wrapper(plain, self.address[0])
+            except (ssl.SSLError, ValueError, OSError) as e:
+                self._sock = plain
+                self._close_tls(e, during_handshake=True)
+                return
             self._handshaking = True
-            self._reactor.unregister(self._sock)
             self._reactor.register(self._sock, _READ_EVENT | _WRITE_EVENT, self)
             self._do_handshake()
             return
         self._on_transport_ready()
 
     def _do_handshake(self) -> None:
-        import ssl
         try:
             self._sock.do_handshake()
         except ssl.SSLWantReadError:
@@ -132,8 +150,22 @@ class Connection:
         except ssl.SSLWantWriteError:
             self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT, self)
             return
+        except (ssl.SSLError, OSError) as e:
+            self._close_tls(e, during_handshake=True)
+            return
         self._handshaking = False
         self._on_transport_ready()
+
+    def _close_tls(self, error: BaseException, during_handshake: bool) -> None:
+        """Close with a HazelcastSSLError telling what failed (a plain reset or EOF
+        in the handshake is reported as such too: the member dropped the TLS hello)."""
+        from hazelcast.network.ssl import describe_ssl_error
+        host, port = self.address
+        if isinstance(error, ssl.SSLError) or during_handshake:
+            failure = describe_ssl_error(error, host, port, during_handshake)
+            self.close(str(failure), failure)
+        else:
+            self.close("I/O error: %s" % error, error)
 
     def _on_transport_ready(self) -> None:
         if self._connect_timer is not None:
@@ -154,18 +186,19 @@ class Connection:
         When nothing is in flight the calling thread sends at once (lowest
         latency for a blocking call). While earlier frames await their
         responses, frames are queued and the reactor sends them together.
+        With TLS the reactor always sends.
         """
         with self._write_lock:
             if self._closed:
                 return False
             self.sent_frames += 1
-            if self._out or not self._writable or self._busy:
+            if self._out or not self._writable or self._busy or self._tls:
                 self._out.append(buf)
                 self._schedule_flush_locked()
                 return True
             try:
                 sent = self._sock.send(buf)
-            except (BlockingIOError, InterruptedError):
+            except _WOULD_BLOCK:
                 sent = 0
             except Exception as e:
                 # Close on the reactor thread: it owns the registration.
@@ -193,7 +226,7 @@ class Connection:
             data = out[0] if len(out) == 1 else b"".join(out)
             try:
                 sent = self._sock.send(data)
-            except (BlockingIOError, InterruptedError):
+            except _WOULD_BLOCK:
                 sent = 0
             self.last_write = time.monotonic()
             if sent == len(data):
@@ -235,12 +268,11 @@ class Connection:
         while True:
             try:
                 received = sock.recv_into(view)
-            except (BlockingIOError, InterruptedError):
+            except (BlockingIOError, InterruptedError, ssl.SSLWantReadError, ssl.SSLWantWriteError):
+                return  # with TLS: only now is everything decrypted consumed
+            except ssl.SSLError as e:
+                self._close_tls(e, during_handshake=False)
                 return
-            except OSError as e:
-                if e.__class__.__name__ in ("SSLWantReadError", "SSLWantWriteError"):
-                    return
-                raise
             if received == 0:
                 self.close("connection closed by the member", None)
                 return
@@ -266,6 +298,14 @@ class Connection:
         self.close("I/O error: %s" % error, error)
 
     # --- closing ------------------------------------------------------------
+
+    @property
+    def local_address(self) -> Optional[tuple]:
+        """``(ip, port)`` of this end of the socket, None when not connected."""
+        try:
+            return self._sock.getsockname()[:2] if self._sock is not None else None
+        except OSError:
+            return None
 
     @property
     def closed(self) -> bool:
