@@ -12,7 +12,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from hazelcast.core import Address
 from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
-                              HazelcastTimeoutError)
+                              HazelcastTimeoutError, TargetDisconnectedError)
 from hazelcast.future import Future
 from hazelcast.network.connection import Connection
 from hazelcast.protocol.codec import client_authentication_codec
@@ -37,7 +37,8 @@ class ConnectionManager:
     def __init__(self, reactor, config, client_name: str,
                  next_correlation_id: Callable[[], int],
                  message_handler: Callable[[Connection, object], None],
-                 max_frame_size: int = 32 * 1024 * 1024, ssl_wrapper=None):
+                 max_frame_size: int = 32 * 1024 * 1024, ssl_wrapper=None,
+                 address_translator: Optional[Callable[[Endpoint], Optional[Endpoint]]] = None):
         self._reactor = reactor
         self._config = config
         self._client_name = client_name
@@ -45,6 +46,9 @@ class ConnectionManager:
         self._message_handler = message_handler
         self._max_frame_size = max_frame_size
         self._ssl_wrapper = ssl_wrapper
+        # Cloud discovery: member (private) address -> the address to connect to (public).
+        # Connections are found by both; None means "connect where the member said".
+        self._translate = address_translator
         self._lock = threading.RLock()
         self._connections: Dict[Endpoint, Connection] = {}
         self._pending: Dict[Endpoint, Future] = {}
@@ -55,6 +59,9 @@ class ConnectionManager:
         self.owner_uuid: Optional[str] = None
         self.partition_count: Optional[int] = None
         self.cluster_id: Optional[str] = None
+        # Set by the client: sends a request on a connection and returns the Future of
+        # its decoded response (the invocation service, which sits above this layer).
+        self.invoke_on_connection: Optional[Callable[..., Future]] = None
         self._added_listeners: List[Callable[[Connection], None]] = []
         self._removed_listeners: List[Callable[[Connection, BaseException], None]] = []
 
@@ -83,13 +90,24 @@ class ConnectionManager:
 
     def get_or_connect(self, endpoint: Endpoint, as_owner: bool = False) -> Future:
         """A Future of an authenticated connection to ``endpoint`` (opened if needed)."""
+        if self._translate is not None and self._live:
+            target = self._translate(endpoint)
+            if target is None:
+                future = Future()
+                future.set_exception(TargetDisconnectedError(
+                    "Cannot connect to member %s:%d: cloud discovery knows no public address for it"
+                    % endpoint))
+                return future
+            endpoint = target
         with self._lock:
             if not self._live:
                 future = Future()
                 future.set_exception(HazelcastClientNotActiveError("Client is shut down"))
                 return future
             connection = self.get_connection(endpoint)
-            if connection is not None and (not as_owner or connection.is_owner):
+            if connection is not None and as_owner and not connection.is_owner:
+                return self._authenticate_as_owner(connection)
+            if connection is not None:
                 future = Future()
                 future.set_result(connection)
                 return future
@@ -112,15 +130,59 @@ class ConnectionManager:
         connection.start_connect(network.connection_timeout).add_done_callback(
             lambda f: self._on_connected(connection, f))
 
+    def _auth_request(self, as_owner: bool):
+        group = self._config.group_config
+        return client_authentication_codec.encode_request(
+            group.name, group.password, self.client_uuid, self.owner_uuid,
+            as_owner, CLIENT_TYPE, SERIALIZATION_VERSION, CLIENT_VERSION,
+            self._client_name, list(getattr(self._config, "labels", None) or []), None, None)
+
+    def _authenticate_as_owner(self, connection: Connection) -> Future:
+        """Make an open connection the owner connection by authenticating on it again.
+
+        Used on reconnect when the new owner is a member we are already connected
+        to: requests in flight on that connection carry on undisturbed.
+        """
+        result = Future()
+        host, port = connection.address
+        group_name = self._config.group_config.name
+
+        def on_response(done: Future) -> None:
+            error = done.exception()
+            if error is not None:
+                result.set_exception(AuthenticationError(
+                    "Authentication as owner to %s:%d with group '%s' failed: %s"
+                    % (host, port, group_name, error), error))
+                return
+            response = done.result()
+            if response.status != AUTHENTICATED:
+                result.set_exception(AuthenticationError(_auth_failure_text(
+                    response.status, host, port, group_name, response.serialization_version)))
+                return
+            with self._lock:
+                self._become_owner(connection, response)
+            _logger.info("Authenticated as owner with %r", connection)
+            result.set_result(connection)
+
+        self.invoke_on_connection(self._auth_request(True), connection,
+                                  client_authentication_codec.decode_response).add_done_callback(on_response)
+        return result
+
+    def _become_owner(self, connection: Connection, response) -> None:
+        connection.is_owner = True
+        connection.member_uuid = response.owner_uuid
+        self.owner_connection = connection
+        self.client_uuid = response.uuid
+        self.owner_uuid = response.owner_uuid
+        if response.partition_count:
+            self.partition_count = response.partition_count
+        self.cluster_id = response.cluster_id
+
     def _on_connected(self, connection: Connection, connected: Future) -> None:
         if connected.exception() is not None:
             self._finish_pending(connection, error=connected.exception())
             return
-        group = self._config.group_config
-        request = client_authentication_codec.encode_request(
-            group.name, group.password, self.client_uuid, self.owner_uuid,
-            connection.auth_as_owner, CLIENT_TYPE, SERIALIZATION_VERSION, CLIENT_VERSION,
-            self._client_name, list(getattr(self._config, "labels", None) or []), None, None)
+        request = self._auth_request(connection.auth_as_owner)
         correlation_id = self._next_correlation_id()
         request.correlation_id = correlation_id
         connection.auth_correlation_id = correlation_id
@@ -164,21 +226,9 @@ class ConnectionManager:
         member_endpoint = (address.host, address.port) if address is not None else connection.address
         with self._lock:
             if connection.auth_as_owner:
-                connection.is_owner = True
-                self.owner_connection = connection
-                self.client_uuid = response.uuid
-                self.owner_uuid = response.owner_uuid
-                if response.partition_count:
-                    self.partition_count = response.partition_count
-                self.cluster_id = response.cluster_id
-            connection.member_uuid = self.owner_uuid if connection.auth_as_owner else None
-            replaced = {c for c in (self._connections.get(member_endpoint),
-                                    self._connections.get(connection.address))
-                        if c is not None and c is not connection}
+                self._become_owner(connection, response)
             self._connections[member_endpoint] = connection
             self._connections[connection.address] = connection
-        for old in replaced:  # e.g. a plain connection to the member that is now the owner
-            old.close("replaced by %r" % (connection,), None)
         _logger.info("Authenticated with %r (member %s, server version %s)", connection,
                      address, response.server_hazelcast_version)
         self._finish_pending(connection, result=connection)
