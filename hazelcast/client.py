@@ -14,8 +14,10 @@ from hazelcast.invocation import InvocationService
 from hazelcast.lifecycle import LifecycleService, LifecycleState
 from hazelcast.listener import ListenerService
 from hazelcast.logging_config import apply_logger_config
+from hazelcast.network.cloud import cloud_discovery_for
 from hazelcast.network.connection_manager import ConnectionManager
 from hazelcast.network.reactor import Reactor
+from hazelcast.network.ssl import ssl_wrapper
 from hazelcast.partition import PartitionService
 from hazelcast.protocol.codec import (client_add_distributed_object_listener_codec,
                                       client_get_distributed_objects_codec,
@@ -24,6 +26,7 @@ from hazelcast.proxy import manager as services
 from hazelcast.proxy.base import ProxyContext
 from hazelcast.proxy.manager import ProxyManager
 from hazelcast.serialization.service import SerializationService
+from hazelcast.statistics import Statistics
 from hazelcast.util.worker import SerialWorker
 
 _logger = logging.getLogger("HazelcastClient")
@@ -56,10 +59,13 @@ class HazelcastClient:
 
         properties = self.properties
         network = config.network_config
+        ssl_wrapper = self._ssl_wrapper()  # a bad SSLConfig fails here, before any thread starts
         self.lifecycle = LifecycleService(config.lifecycle_listeners)
         self.lifecycle.fire_lifecycle_event(LifecycleState.STARTING)
         self.serialization_service = SerializationService(config.serialization_config)
         self._reactor = Reactor("hz.%s.reactor" % self.name)
+        self._cloud = cloud_discovery_for(config, properties,
+                                          can_block=lambda: not self._reactor.is_reactor_thread())
         self._event_worker = SerialWorker("hz.%s.event" % self.name)
         self.partition_service = PartitionService()
         self.invocation_service = InvocationService(
@@ -71,15 +77,18 @@ class HazelcastClient:
                 ClientProperties.INVOCATION_RETRY_PAUSE_MILLIS))
         self.connection_manager = ConnectionManager(
             self._reactor, config, self.name, self.invocation_service.next_correlation_id,
-            self.invocation_service.handle_message, ssl_wrapper=self._ssl_wrapper())
+            self.invocation_service.handle_message, ssl_wrapper=ssl_wrapper,
+            address_translator=self._cloud.translate if self._cloud else None)
         self.invocation_service._connection_manager = self.connection_manager
+        self.connection_manager.invoke_on_connection = self.invocation_service.invoke_on_connection
         self.partition_service.bind(self.invocation_service, self.connection_manager)
         self.listener_service = ListenerService(self.invocation_service, self.connection_manager,
                                                 network.smart_routing)
         self.cluster = ClusterService(
             config, self.lifecycle, self.connection_manager, self.invocation_service,
             self.partition_service, self._event_worker, self._shutdown_after_lost_cluster,
-            shuffle=properties.get_bool(ClientProperties.SHUFFLE_MEMBER_LIST))
+            shuffle=properties.get_bool(ClientProperties.SHUFFLE_MEMBER_LIST),
+            address_provider=self._cloud.load_addresses if self._cloud else None)
         self.connection_manager.add_listener(
             on_added=self.listener_service.on_connection_added,
             on_removed=self._on_connection_removed)
@@ -93,11 +102,13 @@ class HazelcastClient:
                                      self.partition_service, self.listener_service, self.cluster,
                                      self._proxy_manager, config)
         self._proxy_manager.bind(self._context)
+        self._statistics = Statistics(self)
         self._ticks = 0
         self._start()
 
     def _ssl_wrapper(self):
-        return None
+        """``wrap(sock, server_hostname)`` from ``ssl_config``, or None without TLS."""
+        return ssl_wrapper(self.config.network_config.ssl_config)
 
     def _start(self) -> None:
         self._reactor.start()
@@ -108,6 +119,7 @@ class HazelcastClient:
             self.shutdown()
             raise
         self._heartbeat.start()
+        self._statistics.start()
         self.cluster.connect_to_all_members()
         self.lifecycle.fire_lifecycle_event(LifecycleState.CONNECTED)
         _logger.info("Client started.")
@@ -247,6 +259,7 @@ class HazelcastClient:
                 return
             self.lifecycle.fire_lifecycle_event(LifecycleState.SHUTTING_DOWN)
         self.cluster.shutdown()
+        self._statistics.shutdown()
         self._heartbeat.shutdown()
         self.invocation_service.shutdown()
         self._reactor.shutdown()
