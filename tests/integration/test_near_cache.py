@@ -78,13 +78,13 @@ def test_manual_samples_run_as_written(single_events):
 
     config = namespace["config"] = client_config(single_events)
     run_sample(example, namespace, "7.8.1.2")
-    client = hazelcast.HazelcastClient(config)
     writer = hazelcast.HazelcastClient(client_config(single_events))
+    writer.get_map("mostly-read-map").blocking().put("key", {"v": 1})
+    client = hazelcast.HazelcastClient(config)
     try:
         mostly_read = client.get_map("mostly-read-map")
         assert isinstance(mostly_read, NearCachedMap)
         reader = mostly_read.blocking()
-        writer.get_map("mostly-read-map").blocking().put("key", {"v": 1})
         assert reader.get("key") == {"v": 1}
         assert reader.get("key") is reader.get("key")  # OBJECT: the one cached object
         stats = reader.get_near_cache_stats()
@@ -101,11 +101,9 @@ def test_manual_samples_run_as_written(single_events):
 
 def test_another_clients_update_invalidates_the_cached_entry_within_a_second(single_events, clients):
     name = unique("nc")
-    reader = clients(single_events, near_cache(name)).get_map(name).blocking()
     writer = clients(single_events).get_map(name).blocking()
-    writer.put("k", "v1")
-    writer.put("gone", "x")
-    time.sleep(0.2)  # the events of these puts reach the reader before it reads
+    writer.put_all({"k": "v1", "gone": "x"})  # before the reader listens: no events for it
+    reader = clients(single_events, near_cache(name)).get_map(name).blocking()
     assert reader.get("k") == "v1" and reader.get("gone") == "x"
     assert reader.get("k") == "v1"
     assert reader.get_near_cache_stats().hits == 1
@@ -124,10 +122,9 @@ def test_batched_invalidations_reach_the_cache(cluster, clients):
     # The shared member batches invalidations (100 a batch, or every 10 s): 200 updates
     # make two full batches, sent at once.
     name = unique("nc-batch")
-    reader = clients(cluster, near_cache(name)).get_map(name).blocking()
     writer = clients(cluster).get_map(name).blocking()
     writer.put_all({i: "old" for i in range(200)})
-    time.sleep(0.2)
+    reader = clients(cluster, near_cache(name)).get_map(name).blocking()
     assert set(reader.get_all(range(200)).values()) == {"old"}
     assert len(reader.near_cache) == 200
     writer.put_all({i: "new" for i in range(200)})
@@ -137,11 +134,10 @@ def test_batched_invalidations_reach_the_cache(cluster, clients):
 
 def test_smart_and_unisocket_readers_hear_from_both_members(single_events, clients):
     name = unique("nc-two")
-    smart = clients(single_events, near_cache(name)).get_map(name).blocking()
-    unisocket = clients(single_events, near_cache(name), smart_routing=False).get_map(name).blocking()
     writer = clients(single_events).get_map(name).blocking()
     writer.put_all({i: "old" for i in range(40)})
-    time.sleep(0.2)
+    smart = clients(single_events, near_cache(name)).get_map(name).blocking()
+    unisocket = clients(single_events, near_cache(name), smart_routing=False).get_map(name).blocking()
     for reader in (smart, unisocket):
         assert set(reader.get_all(range(40)).values()) == {"old"}
         assert len(reader.near_cache) == 40
@@ -155,9 +151,9 @@ def test_smart_and_unisocket_readers_hear_from_both_members(single_events, clien
 
 def test_reads_are_counted_and_this_proxys_mutations_drop_the_entry(single_events, clients):
     name = unique("nc-local")
+    clients(single_events).get_map(name).blocking().put_all({"a": 1, "b": 2, "c": 3})
     near_cached = clients(single_events, near_cache(name)).get_map(name)
     m = near_cached.blocking()
-    m.put_all({"a": 1, "b": 2, "c": 3})
     assert m.get("a") == 1 and m.get("a") == 1
     assert m.get_all(["a", "b", "missing"]) == {"a": 1, "b": 2}  # a from the cache, b fetched
     assert m.get_all(["a", "b"]) == {"a": 1, "b": 2}  # both cached now
@@ -182,11 +178,9 @@ def test_reads_are_counted_and_this_proxys_mutations_drop_the_entry(single_event
 
 def test_this_clients_transaction_invalidates_its_near_cache(single_events, clients):
     name = unique("nc-txn")
+    clients(single_events).get_map(name).blocking().put("k", "before")
     client = clients(single_events, near_cache(name))
     m = client.get_map(name).blocking()
-    m.put("k", "before")
-    assert m.get("k") == "before"
-    time.sleep(0.2)
     assert m.get("k") == "before" and "k" in m.near_cache
     with client.new_transaction() as transaction:  # not through the near-cached proxy
         transaction.get_map(name).put("k", "in a transaction")
@@ -195,10 +189,11 @@ def test_this_clients_transaction_invalidates_its_near_cache(single_events, clie
 
 def test_binary_format_hands_out_copies_and_object_format_one_shared_object(single_events, clients):
     binary, objects = unique("nc-binary"), unique("nc-object")
+    writer = clients(single_events)
+    for name in (binary, objects):
+        writer.get_map(name).blocking().put("k", {"list": [1, 2]})
     client = clients(single_events, near_cache(binary, in_memory_format=IN_MEMORY_FORMAT.BINARY),
                      near_cache(objects, in_memory_format=IN_MEMORY_FORMAT.OBJECT))
-    for name in (binary, objects):
-        client.get_map(name).blocking().put("k", {"list": [1, 2]})
     b, o = client.get_map(binary).blocking(), client.get_map(objects).blocking()
     first = b.get("k")
     first["list"].append(3)  # changing a copy does not change the cache
@@ -208,12 +203,11 @@ def test_binary_format_hands_out_copies_and_object_format_one_shared_object(sing
 
 def test_non_string_keys_are_cached_and_invalidated(single_events, clients):
     name = unique("nc-keys")
-    reader = clients(single_events, near_cache(name)).get_map(name).blocking()
     writer = clients(single_events).get_map(name).blocking()
     keys = [7, -3, 1.5, True, "7", (1, "tuple")]
     for key in keys:
         writer.put(key, "v1-%r" % (key,))
-    time.sleep(0.2)
+    reader = clients(single_events, near_cache(name)).get_map(name).blocking()
     assert [reader.get(key) for key in keys] == ["v1-%r" % (key,) for key in keys]
     assert [reader.get(key) for key in keys] == ["v1-%r" % (key,) for key in keys]
     assert reader.get_near_cache_stats().hits == len(keys)
@@ -227,10 +221,12 @@ def test_non_string_keys_are_cached_and_invalidated(single_events, clients):
 
 def test_time_to_live_and_max_idle(single_events, clients):
     ttl, idle = unique("nc-ttl"), unique("nc-idle")
+    writer = clients(single_events)
+    for name in (ttl, idle):
+        writer.get_map(name).blocking().put("k", "v")
     client = clients(single_events, near_cache(ttl, time_to_live_seconds=1), near_cache(idle, max_idle_seconds=1))
     t, i = client.get_map(ttl).blocking(), client.get_map(idle).blocking()
     for m in (t, i):
-        m.put("k", "v")
         m.get("k")
     time.sleep(0.6)
     assert "k" in t.near_cache and "k" in i.near_cache
@@ -247,12 +243,14 @@ def test_time_to_live_and_max_idle(single_events, clients):
 
 def test_each_eviction_policy(single_events, clients):
     policies = {policy: unique("nc-%s" % policy.lower()) for policy in ("LRU", "LFU", "RANDOM", "NONE")}
+    writer = clients(single_events)
+    for name in policies.values():
+        writer.get_map(name).blocking().put_all({i: i for i in range(15)})
     client = clients(single_events, *[
         near_cache(name, eviction_policy=getattr(EVICTION_POLICY, policy), eviction_max_size=10,
                    eviction_sampling_count=16) for policy, name in policies.items()])
     maps = {policy: client.get_map(name).blocking() for policy, name in policies.items()}
     for m in maps.values():
-        m.put_all({i: i for i in range(15)})
         for i in range(10):
             m.get(i)
         for _ in range(3):
@@ -277,17 +275,16 @@ def test_a_lost_invalidation_is_repaired_by_reconciliation(single_events, client
     if tuple(int(part) for part in hz_version().split(".")[:2]) < (3, 8):
         pytest.skip("members older than 3.8 send no invalidation metadata to reconcile with")
     name = unique("nc-repair")
+    # The writer has a Near Cache too: members number invalidations only while some
+    # client listens, and the writer goes on listening when the reader no longer does.
+    writer = clients(single_events, near_cache(name)).get_map(name).blocking()
+    writer.put("k", "v1")
     reader_client = clients(single_events, near_cache(name),
                             hazelcast_invalidation_reconciliation_interval_seconds=2,
                             hazelcast_invalidation_min_reconciliation_interval_seconds=1,
                             hazelcast_invalidation_max_tolerated_miss_count=0)
     near_cached = reader_client.get_map(name)
     reader = near_cached.blocking()
-    # The writer has a Near Cache too: members number invalidations only while some
-    # client listens, and the writer goes on listening when the reader no longer does.
-    writer = clients(single_events, near_cache(name)).get_map(name).blocking()
-    writer.put("k", "v1")
-    time.sleep(0.2)
     assert reader.get("k") == "v1" and "k" in reader.near_cache
 
     # lose the next invalidation: take the reader's listener away while the value changes
@@ -301,9 +298,9 @@ def test_a_lost_invalidation_is_repaired_by_reconciliation(single_events, client
 def test_entries_of_a_restarted_member_are_repaired(cluster_factory, clients):
     members = cluster_factory(1)
     name = unique("nc-restart")
+    clients(members).get_map(name).blocking().put("k", "before restart")
     reader_client = clients(members, near_cache(name))
     reader = reader_client.get_map(name).blocking()
-    reader.put("k", "before restart")
     assert reader.get("k") == "before restart" and "k" in reader.near_cache
     reconnected = threading.Event()
     reader_client.lifecycle.add_listener(lambda state: state == LifecycleState.CONNECTED and reconnected.set())
