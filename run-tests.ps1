@@ -26,10 +26,14 @@ function Invoke-Checked([string]$What, [scriptblock]$Block) {
 }
 
 # --- Python test dependencies ---------------------------------------------------------
-& $Python -c "import pytest, hypothesis" 2>$null
+# psutil: the optional [stats] extra, for the statistics tests' os./runtime. figures.
+# The TLS and cloud tests need stunnel (stunnel4) and the openssl tool on PATH; run-tests.sh
+# installs them with apt-get on Debian. Here install them yourself (e.g. the stunnel and
+# OpenSSL Windows installers), or those tests fail saying what is missing.
+& $Python -c "import pytest, hypothesis, psutil" 2>$null
 if ($LASTEXITCODE -ne 0) {
-    Write-Host "installing pytest and hypothesis"
-    Invoke-Checked "pip install" { & $Python -m pip install --quiet --disable-pip-version-check pytest hypothesis }
+    Write-Host "installing pytest, hypothesis and psutil"
+    Invoke-Checked "pip install" { & $Python -m pip install --quiet --disable-pip-version-check pytest hypothesis psutil }
 }
 $Sep = [System.IO.Path]::PathSeparator
 if ($env:PYTHONPATH) { $env:PYTHONPATH = "$Root$Sep$($env:PYTHONPATH)" } else { $env:PYTHONPATH = "$Root" }

@@ -13,13 +13,25 @@ export HZ_VERSION="${HZ_VERSION:-3.12.13}"
 PYTHON="${PYTHON:-$(command -v python3 || command -v python)}"
 
 # --- Python test dependencies ---------------------------------------------------------
-if ! "$PYTHON" -c "import pytest, hypothesis" >/dev/null 2>&1; then
-    echo "installing pytest and hypothesis" >&2
-    if ! "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest hypothesis; then
+# psutil: the optional [stats] extra, so that the statistics tests see the os./runtime. figures
+if ! "$PYTHON" -c "import pytest, hypothesis, psutil" >/dev/null 2>&1; then
+    echo "installing pytest, hypothesis and psutil" >&2
+    if ! "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest hypothesis psutil; then
         # an "externally managed" system Python: use a venv that still sees system packages
         "$PYTHON" -m venv --system-site-packages "$ROOT/.cache/venv"
         PYTHON="$ROOT/.cache/venv/bin/python"
-        "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest hypothesis
+        "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest hypothesis psutil
+    fi
+fi
+
+# --- TLS tests: stunnel4 in front of members, openssl makes the certificates -------------
+if ! command -v stunnel4 >/dev/null 2>&1 || ! command -v openssl >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "installing stunnel4 and openssl" >&2
+        (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq stunnel4 openssl) >&2 \
+            || echo "could not install stunnel4/openssl: the TLS and cloud tests will fail" >&2
+    else
+        echo "stunnel4/openssl missing and not root with apt-get: the TLS and cloud tests will fail" >&2
     fi
 fi
 # the package is imported from this checkout (no install, so runs from two clones don't mix)
