@@ -165,9 +165,12 @@ class _ListenerAdapter:
                  "is_loss_tolerant", "is_terminal")
 
     def __init__(self, listener: Any):
+        if isinstance(listener, type):
+            raise IllegalArgumentError("listener must be a function or an object, not the class %s: pass an "
+                                       "instance, e.g. %s()" % (listener.__name__, listener.__name__))
         self.listener = listener
         on_message = getattr(listener, "on_message", None)
-        if on_message is None and callable(listener) and not isinstance(listener, type):
+        if on_message is None and callable(listener):
             on_message = listener
         if not callable(on_message):
             raise IllegalArgumentError(
@@ -175,7 +178,7 @@ class _ListenerAdapter:
                 "method (see ReliableMessageListener), got %r" % (listener,))
         self.on_message = on_message
         for name in ("retrieve_initial_sequence", "store_sequence", "is_loss_tolerant", "is_terminal"):
-            method = getattr(listener, name, None) if on_message is not listener else None
+            method = getattr(listener, name, None)
             if method is not None and not callable(method):
                 raise IllegalArgumentError("%s of the listener must be a method, got %r" % (name, method))
             setattr(self, name, method or getattr(_DEFAULTS, name))
@@ -310,6 +313,9 @@ class ReliableTopic(Proxy):
     def destroy(self) -> bool:
         """Stop every listener and destroy the topic and its ringbuffer on the cluster."""
         self._cancel_all()
+        if self._lifecycle_registration is not None:
+            self._lifecycle.remove_listener(self._lifecycle_registration)
+            self._lifecycle_registration = None
         super().destroy()
         return self._ringbuffer.destroy()
 
@@ -384,7 +390,11 @@ class _MessageRunner:
     def _read(self) -> None:
         if self._cancelled:
             return
-        future = self._topic._ringbuffer._read_many(self._sequence, 1, self._batch_size, None, _identity)
+        try:
+            future = self._topic._ringbuffer._read_many(self._sequence, 1, self._batch_size, None, _identity)
+        except Exception as error:  # e.g. the client's serialization of the request failed
+            self._topic._submit(self._on_failure, error)
+            return
         future.add_done_callback(lambda done: self._topic._submit(self._on_read, done))
 
     def _on_read(self, done: Future) -> None:  # event thread

@@ -3,6 +3,7 @@
 Messages go to the listeners registered at the moment the member handles the
 publish; nothing is stored (see ReliableTopic for a topic that is).
 """
+import threading
 from typing import Any, Callable, List, Optional
 
 from hazelcast.core import Member
@@ -64,13 +65,14 @@ class Topic(Proxy):
         self._key_data = self._partition_key_data()
         self._cluster = context.cluster_service
         self._pending_registrations: List[Future] = []
+        self._pending_lock = threading.Lock()
 
     def publish(self, message: Any) -> Future:
         """Send ``message`` to every listener of the topic; Future of None."""
         check_not_none(message, "message")
         request = topic_publish_codec.encode_request(self.name, self._to_data(message))
-        pending = [f for f in self._pending_registrations if not f.done()]
-        self._pending_registrations = pending
+        with self._pending_lock:
+            pending = self._pending_registrations = [f for f in self._pending_registrations if not f.done()]
         if not pending:
             return self._invoke_on_key(request, self._key_data)._map(_none)
         # a failed registration must not stop the publish: continue either way
@@ -98,7 +100,8 @@ class Topic(Proxy):
             topic_add_message_listener_codec.decode_response,
             lambda server_id: topic_remove_message_listener_codec.encode_request(name, server_id),
             handle)
-        self._pending_registrations.append(future)
+        with self._pending_lock:
+            self._pending_registrations.append(future)
         return future
 
     def remove_listener(self, registration_id: str) -> Future:

@@ -4,6 +4,7 @@ ringbuffer, messages that Java members and clients write, and 10,000 messages in
 while a member of three is killed."""
 import logging
 import os
+import runpy
 import struct
 import subprocess
 import threading
@@ -421,3 +422,13 @@ def test_ten_thousand_messages_none_lost_while_a_member_of_three_is_killed(clust
         assert sorted(received) == list(range(10000)) and received[:5000] == list(range(5000))
     finally:
         client.shutdown()
+
+
+def test_example_runs(members, client, monkeypatch, capsys):
+    client.get_reliable_topic("orders").destroy()
+    config = client_config(members)
+    monkeypatch.setattr(hazelcast, "ClientConfig", lambda: config)
+    runpy.run_path(os.path.join(os.path.dirname(__file__), "..", "..", "examples", "reliable_topic_example.py"))
+    assert capsys.readouterr().out.splitlines() == [
+        "order first order (sequence 0)", "order book (sequence 1)", "order pen (sequence 2)",
+        "order lamp (sequence 3)"]

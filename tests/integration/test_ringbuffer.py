@@ -1,5 +1,7 @@
 """Ringbuffer (manual 7.4.7) against a real member: every method, blocking reads, stale
 sequences, overflow with a time-to-live, bad arguments, and the manual's sample as written."""
+import os
+import runpy
 import time
 import uuid
 
@@ -158,3 +160,13 @@ def test_a_filter_is_sent_to_the_member(client):
     # a filter must be an IFunction the members know; a predicate is not one, and the member says so
     with pytest.raises(ClassCastError):
         rb.read_many(0, 1, 10, filter=sql("this = 'x'"))
+
+
+def test_example_runs(client, monkeypatch, capsys):
+    client.get_ringbuffer("my-ringbuffer").destroy()
+    config = client_config(addresses=client.config.network_config.addresses)
+    monkeypatch.setattr(hazelcast, "ClientConfig", lambda: config)
+    runpy.run_path(os.path.join(os.path.dirname(__file__), "..", "..", "examples", "ringbuffer_example.py"))
+    assert capsys.readouterr().out.splitlines() == [
+        "100", "200", "Read 5 items, the last added has sequence 4", "  sequence 0: 100", "  sequence 1: 200",
+        "  sequence 2: 300", "  sequence 3: 400", "  sequence 4: 500", "Next read starts at sequence 5"]
