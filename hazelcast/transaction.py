@@ -84,7 +84,7 @@ class TransactionManager:
 
     def _claim_thread(self, transaction: "Transaction") -> None:
         current = getattr(self._local, "transaction", None)
-        if current is not None and current is not transaction and current.state == TransactionState.ACTIVE:
+        if current is not None and current is not transaction and current._is_alive():
             raise IllegalStateError(
                 "This thread already runs transaction %s; nested transactions are not allowed: commit or "
                 "roll it back before beginning another" % current.id)
@@ -207,7 +207,7 @@ class Transaction:
         self._state = TransactionState.COMMITTING
         try:
             elapsed = time.monotonic() - self._start
-            if elapsed > self.timeout:
+            if elapsed > self.timeout and not self._connection.closed:  # else: say the member was lost
                 raise TransactionTimedOutError(
                     "Transaction %s timed out: %.3f s since begin() exceed its timeout of %.3f s; roll it back"
                     % (self._id, elapsed, self.timeout))
@@ -292,6 +292,10 @@ class Transaction:
         self._check_usable((codec.__doc__ or codec.__name__).split()[0])
         request = codec.encode_request(name, self._id, self._thread_id, *args)
         return self._wait(self._connection, request, codec.decode_response, "operation")
+
+    def _is_alive(self) -> bool:
+        """ACTIVE with its connection open (one whose member is lost can only be rolled back)."""
+        return self._state == TransactionState.ACTIVE and not self._connection.closed
 
     def _check_thread(self, what: str) -> None:
         owner = self._thread_ident
