@@ -3,7 +3,8 @@
 #   ./run-tests.sh                         unit + integration tests
 #   ./run-tests.sh tests/unit -k codec     any pytest arguments; a path replaces the defaults
 #   HZ_VERSION=3.11.7 ./run-tests.sh       against another 3.x member version
-# Installs pytest/hypothesis if missing, fetches the member jar into .cache/hazelcast/,
+# Installs pytest/hypothesis/psutil (and stunnel4/openssl via apt, as root) if missing,
+# fetches the member jar into .cache/hazelcast/,
 # compiles tests/java/src, checks generated code is fresh, then runs pytest.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
