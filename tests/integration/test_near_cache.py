@@ -66,7 +66,7 @@ def cached_keys(near_cached):
 
 # --- the manual ---------------------------------------------------------------------------------
 
-def test_manual_samples_run_as_written(single_events):
+def test_manual_samples_run_as_written(single_events, clients):
     configuring, example = manual.python_blocks("#### 7.8.1.1. Configuring Near Cache", "#### 7.8.1.3.")
     namespace = {"config": client_config(single_events)}
     run_sample(configuring, namespace, "7.8.1.1")
@@ -75,6 +75,19 @@ def test_manual_samples_run_as_written(single_events):
             written.in_memory_format, written.eviction_policy, written.eviction_max_size,
             written.eviction_sampling_count, written.eviction_sampling_pool_size) == (
         False, 600, 5, IN_MEMORY_FORMAT.OBJECT, EVICTION_POLICY.LRU, 100, 8, 16)
+    # invalidate_on_change = False: another client's change is not seen until the entry
+    # expires (here: 5 s unread), this client's own change at once
+    name = "mostly-read-map-" + uuid.uuid4().hex[:8]
+    written.name = name
+    other = clients(single_events).get_map(name).blocking()
+    other.put("key", "first")
+    uninformed = clients(single_events, written).get_map(name).blocking()
+    assert uninformed.get("key") == "first"
+    other.put("key", "second")
+    time.sleep(0.3)
+    assert uninformed.get("key") == "first"
+    uninformed.put("key", "own")
+    assert uninformed.get("key") == "own"
 
     config = namespace["config"] = client_config(single_events)
     run_sample(example, namespace, "7.8.1.2")
