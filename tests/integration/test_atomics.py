@@ -1,8 +1,5 @@
 """AtomicLong (manual 7.4.10) and AtomicReference against real members, with server-side
 functions (Java IFunctions of tests/java/src/com/hzpy/test/functions, factory 2001)."""
-import contextlib
-import io
-import textwrap
 import uuid
 
 import pytest
@@ -11,8 +8,7 @@ import hazelcast
 from hazelcast.errors import IllegalArgumentError, IllegalStateError
 from hazelcast.serialization.api import IdentifiedDataSerializable
 from tests.integration.client_helpers import client_config
-from tests.integration.test_lock import in_thread
-from tests.support import manual
+from tests.integration.test_lock import in_thread, run_manual_sample
 from tests.support.cluster import Cluster
 
 FACTORIES = {2001: "com.hzpy.test.functions.FunctionsFactory",
@@ -67,8 +63,9 @@ class Failing(JavaTwin):
 
 @pytest.fixture(scope="module")
 def functions_cluster(cluster):
+    """Two members that know the Java functions and tasks (test_executor uses it too)."""
     # asks for `cluster` first: that fixture skips (or fails) when members cannot run here
-    members = Cluster(size=1, name="functions", data_serializable_factories=FACTORIES)
+    members = Cluster(size=2, name="functions", data_serializable_factories=FACTORIES)
     yield members
     members.shutdown()
 
@@ -85,12 +82,9 @@ def _name() -> str:
 
 
 def test_manual_sample_runs_as_written(client):
-    [sample] = manual.python_blocks("### 7.4.10. Using Atomic Long", "### 7.4.11.")
     client.get_atomic_long("counter").blocking().set(0)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(textwrap.dedent(sample), "<manual 7.4.10>", "exec"), {"client": client})
-    assert out.getvalue() == "counter: 3\n"
+    printed = run_manual_sample("### 7.4.10. Using Atomic Long", "### 7.4.11.", client)
+    assert printed == "counter: 3\n"
 
 
 def test_atomic_long_operations(client):

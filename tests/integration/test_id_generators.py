@@ -1,8 +1,5 @@
 """FlakeIdGenerator (manual 7.4.14) and IdGenerator against real members."""
-import contextlib
-import io
 import re
-import textwrap
 import time
 import uuid
 
@@ -12,8 +9,7 @@ import hazelcast
 from hazelcast.config import FlakeIdGeneratorConfig
 from hazelcast.errors import IllegalArgumentError
 from tests.integration.client_helpers import client_config
-from tests.integration.test_lock import clients, in_thread  # noqa: F401 - the fixture
-from tests.support import manual
+from tests.integration.test_lock import clients, in_thread, run_manual_sample  # noqa: F401 - the fixture
 
 
 def _name() -> str:
@@ -22,11 +18,8 @@ def _name() -> str:
 
 def test_manual_flake_id_sample_runs_as_written(clients):
     [client] = clients()
-    [sample] = manual.python_blocks("### 7.4.14. Using Flake ID Generator", "## 7.5.")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(textwrap.dedent(sample), "<manual 7.4.14>", "exec"), {"client": client})
-    assert re.fullmatch(r"ID: \d+\n", out.getvalue())
+    printed = run_manual_sample("### 7.4.14. Using Flake ID Generator", "## 7.5.", client)
+    assert re.fullmatch(r"ID: \d+\n", printed)
 
 
 def test_100000_flake_ids_from_4_threads_are_unique(clients):

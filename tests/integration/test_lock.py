@@ -41,6 +41,16 @@ def _name() -> str:
     return "lock-" + uuid.uuid4().hex
 
 
+def run_manual_sample(heading: str, next_heading: str, client) -> str:
+    """Run the one code sample of a manual section as written, with ``client`` defined;
+    returns what it printed."""
+    [sample] = manual.python_blocks(heading, next_heading)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(textwrap.dedent(sample), "<manual %s>" % heading, "exec"), {"client": client})
+    return out.getvalue()
+
+
 def in_thread(function, *args):
     """Run ``function`` in another thread; returns a callable that joins and gives its result."""
     box = {}
@@ -82,10 +92,7 @@ def _hold(lock, seconds):
 
 def test_manual_sample_runs_as_written(clients):
     [client] = clients()
-    [sample] = manual.python_blocks("### 7.4.9. Using Lock", "### 7.4.10.")
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(textwrap.dedent(sample), "<manual 7.4.9>", "exec"), {"client": client})
+    assert run_manual_sample("### 7.4.9. Using Lock", "### 7.4.10.", client) == ""
     lock = client.get_lock("my-distributed-lock").blocking()
     assert not lock.is_locked()
 

@@ -1,8 +1,5 @@
 """PN Counter (manual 7.4.13) against real members: the sample, every operation, replicas
 converging, failing over to another replica, and lost session consistency."""
-import contextlib
-import io
-import textwrap
 import time
 import uuid
 
@@ -11,8 +8,7 @@ import pytest
 import hazelcast
 from hazelcast.errors import ConsistencyLostError, IllegalArgumentError
 from tests.integration.client_helpers import client_config, wait_until
-from tests.integration.test_lock import clients, in_thread  # noqa: F401 - the fixture
-from tests.support import manual
+from tests.integration.test_lock import clients, in_thread, run_manual_sample  # noqa: F401 - the fixture
 
 # replicas exchange state every 200 ms; counters named single-replica* live on the
 # oldest member only (replica-count 1)
@@ -32,12 +28,9 @@ def _name(prefix="pn-") -> str:
 
 def test_manual_sample_runs_as_written(clients):
     [client] = clients()
-    [sample] = manual.python_blocks("### 7.4.13. Using PN Counter", "### 7.4.14.")
     client.get_pn_counter("pn-counter").destroy()
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(textwrap.dedent(sample), "<manual 7.4.13>", "exec"), {"client": client})
-    assert out.getvalue().split() == ["0", "5", "4", "4", "5"]
+    printed = run_manual_sample("### 7.4.13. Using PN Counter", "### 7.4.14.", client)
+    assert printed.split() == ["0", "5", "4", "4", "5"]
 
 
 def test_every_operation(clients):

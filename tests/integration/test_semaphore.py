@@ -1,15 +1,11 @@
 """Semaphore (manual 7.4.11) against real members."""
-import contextlib
-import io
-import textwrap
 import time
 import uuid
 
 import pytest
 
 from hazelcast.errors import IllegalArgumentError
-from tests.integration.test_lock import clients, in_thread  # noqa: F401 - the fixture
-from tests.support import manual
+from tests.integration.test_lock import clients, in_thread, run_manual_sample  # noqa: F401 - the fixture
 
 
 def _name() -> str:
@@ -18,12 +14,9 @@ def _name() -> str:
 
 def test_manual_sample_runs_as_written(clients):
     [client] = clients()
-    [sample] = manual.python_blocks("### 7.4.11. Using Semaphore", "### 7.4.12.")
     client.get_semaphore("my-distributed-semaphore").destroy()  # the sample inits 10 permits
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(textwrap.dedent(sample), "<manual 7.4.11>", "exec"), {"client": client})
-    assert out.getvalue() == "5\n"
+    printed = run_manual_sample("### 7.4.11. Using Semaphore", "### 7.4.12.", client)
+    assert printed == "5\n"
 
 
 def test_permits_are_counted_across_clients(clients):
