@@ -25,6 +25,7 @@ import threading
 import time
 from typing import Any, Dict, Optional, Tuple
 
+from hazelcast.core import Address
 from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError, IllegalArgumentError,
                               IllegalStateError, TransactionError, TransactionNotActiveError,
                               TransactionTimedOutError)
@@ -164,7 +165,7 @@ class Transaction:
         return self._timeout_millis / 1000.0
 
     @property
-    def member_address(self):
+    def member_address(self) -> Optional[Address]:
         """The :class:`~hazelcast.core.Address` of the member the transaction runs on (None before
         ``begin()``)."""
         connection = self._connection
@@ -318,8 +319,8 @@ class Transaction:
         except HazelcastClientNotActiveError:
             raise
         except Exception as e:
-            if not connection.closed or isinstance(e, TransactionError):
-                raise
+            if not connection.closed or isinstance(e, TransactionError) or getattr(e, "error_code", None) is not None:
+                raise  # still connected, or the member's own answer
             if what == "begin":
                 text = "the transaction was not created; begin() again"
             elif what == "commit":

@@ -106,6 +106,24 @@ def test_example_runs(client):
     assert look(client, lambda t: t.get_queue("orders").size()) == 0
 
 
+def test_docs_samples_run_in_order(client):
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "transactions.md")
+    with open(path, encoding="utf-8") as f:
+        samples = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+    namespace = {"client": client}
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            for i, sample in enumerate(samples):
+                exec(compile(sample, "docs/transactions.md#%d" % i, "exec"), namespace)
+        assert out.getvalue().splitlines() == ["COMMITTED", "50", "1", "['alice']", "2", "order-1"]
+    finally:
+        client.get_map("accounts").destroy()
+        with client.new_transaction() as transaction:
+            transaction.get_multi_map("tags").remove_all("order-1")
+            transaction.get_queue("orders").poll()
+
+
 # --- commit, rollback, isolation ------------------------------------------------------------------
 
 def test_commit_is_seen_by_another_client_all_at_once(client, observer):
