@@ -9,6 +9,7 @@ as well). Certificates come from tests/support/tls.py.
 import os
 import ssl
 import textwrap
+import threading
 import time
 
 import pytest
@@ -278,3 +279,29 @@ def test_manual_tls_samples_run_as_written(cluster, certs, tunnel):
     with hazelcast.HazelcastClient(config) as client:
         _use_map(client)
         assert _tls_version(client) == {"TLSv1.3"}
+
+
+def test_many_threads_share_one_tls_connection(cluster, certs, tunnel):
+    # Only the reactor thread may touch the SSL object; callers on many threads must still
+    # get their own answers, with large and small frames interleaved.
+    t = tunnel()
+    with hazelcast.HazelcastClient(tls_config(cluster, t, certs)) as client:
+        m = client.get_map("tls-threads")
+        errors = []
+
+        def work(n):
+            try:
+                for i in range(150):
+                    value = ("%d-%d-" % (n, i)) * (1 + (i % 7) * 2000)
+                    m.put("%d-%d" % (n, i), value).result(30)
+                    assert m.get("%d-%d" % (n, i)).result(30) == value
+            except BaseException as e:  # reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert not errors, errors[:3]
+        assert m.size().result(10) == 8 * 150
