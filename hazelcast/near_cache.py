@@ -492,10 +492,11 @@ class RepairingHandler:
                 container.uuid = uuid
 
     def init_sequence(self, partition_id: int, sequence: int) -> None:
-        """Set the partition's sequence as first fetched from its member."""
+        """Set the partition's sequence as first fetched from its member (events seen
+        meanwhile may have taken it further already)."""
         container = self.container(partition_id)
         with self._lock:
-            container.sequence = sequence
+            container.sequence = max(container.sequence, sequence)
 
     def check_or_repair_uuid(self, partition_id: int, uuid: Any) -> None:
         """A different UUID than known means the partition's data was lost: its records

@@ -135,6 +135,7 @@ class _RepairingTask:
         self._caches: Dict[str, NearCache] = {}
         self._clear_on_reconnect: Dict[str, NearCache] = {}
         self._uninitialized: Dict[str, RepairingHandler] = {}
+        self._initializing = False  # a retry of the first fetch is under way
         self._running = False
         self._ticks = 0
         self._last_reconciliation = time.monotonic()
@@ -187,8 +188,9 @@ class _RepairingTask:
             handlers = [c.repairing_handler for c in caches if c.repairing_handler is not None]
             for handler in handlers:
                 handler.fix_sequence_gaps(self.max_tolerated_miss_count)
-            if uninitialized:
-                self._initialize(uninitialized)
+            if uninitialized and not self._initializing:
+                self._initializing = True
+                self._initialize(uninitialized).add_done_callback(self._initialized)
             now = time.monotonic()
             if handlers and self.interval > 0 and now - self._last_reconciliation >= self.interval:
                 self._last_reconciliation = now
@@ -201,6 +203,9 @@ class _RepairingTask:
             _logger.exception("Near Cache repairing task failed; it runs again in a second")
         finally:
             self._reactor.add_timer(_TICK_SECONDS, self._run)
+
+    def _initialized(self, _: Future) -> None:
+        self._initializing = False
 
     def _on_lifecycle(self, state: str) -> None:
         # Events sent while the client was disconnected are lost: repair whatever was missed.
