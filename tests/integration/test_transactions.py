@@ -3,7 +3,6 @@ second client see."""
 import contextlib
 import importlib.util
 import io
-import logging
 import os
 import re
 import threading
@@ -18,16 +17,12 @@ from hazelcast.errors import (HazelcastTimeoutError, IllegalArgumentError, Illeg
                               TransactionTimedOutError)
 from hazelcast.serialization import predicate
 from hazelcast.transaction import ONE_PHASE, TWO_PHASE, TransactionState
-
-MANUAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "reference",
-                      "client-manual.md")
+from tests.integration.client_helpers import client_config
+from tests.support import manual
 
 
 def _config(addresses):
-    config = hazelcast.ClientConfig()
-    config.logger_config.level = logging.WARNING
-    config.network_config.addresses = ["%s:%d" % address for address in addresses]
-    return config
+    return client_config(addresses=["%s:%d" % address for address in addresses])
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +63,7 @@ def look(client, read):
 # --- the manual ---------------------------------------------------------------------------------
 
 def test_manual_sample_runs_as_written(client, observer):
-    with open(MANUAL, encoding="utf-8") as f:
-        text = f.read()
-    section = text[text.index("### 7.4.12. Using Transactions"):text.index("### 7.4.13.")]
-    (sample,) = re.findall(r"```python\n(.*?)```", section, re.S)
+    (sample,) = manual.python_blocks("### 7.4.12. Using Transactions", "### 7.4.13.")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(sample, "manual-7.4.12", "exec"), {"client": client})
