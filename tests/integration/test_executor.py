@@ -1,5 +1,9 @@
 """Executor service against real members, with Java Callables of
 tests/java/src/com/hzpy/test/functions (factory 2002; FailingFunction of 2001)."""
+import contextlib
+import io
+import os
+import re
 import uuid
 
 import pytest
@@ -117,3 +121,25 @@ def test_bad_arguments_get_typed_errors_naming_them(client):
                          "execute_on_key_owner: key can't be None")]:
         with pytest.raises(IllegalArgumentError, match=words):
             call()
+
+
+def test_docs_concurrency_samples_run_in_order(client):
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "concurrency.md")
+    with open(path, encoding="utf-8") as f:
+        samples = re.findall(r"```python\n(.*?)```", f.read(), re.S)
+    namespace = {"client": client}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for i, sample in enumerate(samples):
+            exec(compile(sample, "docs/concurrency.md#%d" % i, "exec"), namespace)
+    first_member = _address(client.cluster.get_member_list()[0])
+    assert out.getvalue().splitlines() == [
+        "True", "2", "True", "True", "True", "False -1",                      # Lock
+        "True", "1", "False", "3", "1",                                      # Semaphore
+        "1", "1", "True", "100", "True", "True", "{'mode': 'safe'} True",    # atomics
+        "300", "300",                                                        # functions
+        "True", "True", "0",                                                 # CountDownLatch
+        "True", "42000",                                                     # IdGenerator
+        "True True",                                                         # FlakeIdGenerator
+        "5", "5", "3 4", "4",                                                # PN Counter
+        "True", "one@" + first_member, "True", "True"]                       # executor

@@ -9,7 +9,7 @@ import hazelcast
 from hazelcast.config import FlakeIdGeneratorConfig
 from hazelcast.errors import IllegalArgumentError
 from tests.integration.client_helpers import client_config
-from tests.integration.test_lock import clients, in_thread, run_manual_sample  # noqa: F401 - the fixture
+from tests.integration.test_lock import clients, in_thread, run_example, run_manual_sample  # noqa: F401 - fixture
 
 
 def _name() -> str:
@@ -115,3 +115,12 @@ def test_destroying_an_id_generator_starts_over(clients):
     assert generator.new_id() == 0 and generator.new_id() == 1
     assert generator.destroy() is True
     assert client.get_id_generator(name).blocking().new_id() == 0
+
+
+def test_counters_example(clients):
+    [client] = clients()
+    lines = run_example("counters_example.py", client).splitlines()
+    assert lines[:2] == ["orders: 1", "likes: 2"]
+    assert re.fullmatch(r"flake id: \d+", lines[2]) and lines[3] == "sequential id: 0"
+    assert sorted(lines[4:8]) == ["worker %d has a slot" % n for n in range(4)]
+    assert lines[8:] == ["all workers done: True"]

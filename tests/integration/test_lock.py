@@ -4,6 +4,7 @@ that goes away, and a 3.6 member (no reference ids in its protocol)."""
 import contextlib
 import io
 import os
+import runpy
 import textwrap
 import threading
 import time
@@ -95,6 +96,23 @@ def test_manual_sample_runs_as_written(clients):
     assert run_manual_sample("### 7.4.9. Using Lock", "### 7.4.10.", client) == ""
     lock = client.get_lock("my-distributed-lock").blocking()
     assert not lock.is_locked()
+
+
+def run_example(file_name: str, client) -> str:
+    """Run ``main(client)`` of examples/<file_name>; returns what it printed."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", file_name)
+    main = runpy.run_path(path)["main"]  # not as __main__: it does not connect by itself
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(client)
+    return out.getvalue()
+
+
+def test_lock_example(clients):
+    [client] = clients()
+    client.get_map("counts").blocking().remove("visits")
+    assert run_example("lock_example.py", client).splitlines() == [
+        "visits: 200", "locked for 10 more seconds at most"]
 
 
 def test_two_clients_with_threads_keep_1000_increments_mutually_exclusive(clients):
