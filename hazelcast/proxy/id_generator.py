@@ -27,8 +27,13 @@ class IdGenerator(Proxy):
 
     @property
     def _blocks(self):
-        # looked up on use: proxies are built under the proxy manager's lock
-        return self._context.client.get_atomic_long(ATOMIC_LONG_PREFIX + self.name)
+        # looked up on first use (from the caller's thread: it may talk to the cluster), not
+        # in __init__: proxies are built under the proxy manager's lock
+        blocks = self.__dict__.get("_blocks_proxy")
+        if blocks is None:
+            blocks = self._context.client.get_atomic_long(ATOMIC_LONG_PREFIX + self.name)
+            self.__dict__["_blocks_proxy"] = blocks
+        return blocks
 
     def init(self, id: int) -> Future:
         """Make ``id + 1`` the next id, if no id was generated under this name yet;
