@@ -20,7 +20,7 @@ import uuid
 from typing import Any, Callable, Dict, Optional, Set
 
 from hazelcast.config import TOPIC_OVERLOAD_POLICY
-from hazelcast.core import Address, Member
+from hazelcast.core import Address
 from hazelcast.errors import (ClientOfflineError, DistributedObjectDestroyedError,
                               HazelcastClientNotActiveError, HazelcastInstanceNotActiveError,
                               HazelcastIOError, HazelcastSerializationError, HazelcastTimeoutError,

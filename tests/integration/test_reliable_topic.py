@@ -14,7 +14,8 @@ import pytest
 
 import hazelcast
 from hazelcast.config import TOPIC_OVERLOAD_POLICY, ReliableTopicConfig
-from hazelcast.errors import HazelcastSerializationError, IllegalArgumentError, TopicOverloadError
+from hazelcast.errors import (HazelcastClientNotActiveError, HazelcastSerializationError, IllegalArgumentError,
+                              TopicOverloadError)
 from hazelcast.future import combine_futures
 from hazelcast.proxy.reliable_topic import ReliableMessageListener
 from hazelcast.proxy.topic import TopicMessage
@@ -27,6 +28,8 @@ STRUCTURES = ("<ringbuffer name='small*'><capacity>10</capacity></ringbuffer>"
               "<ringbuffer name='ttl*'><capacity>3</capacity><time-to-live-seconds>120</time-to-live-seconds>"
               "</ringbuffer>"
               "<ringbuffer name='shortttl*'><capacity>2</capacity><time-to-live-seconds>1</time-to-live-seconds>"
+              "</ringbuffer>"
+              "<ringbuffer name='longttl*'><capacity>1</capacity><time-to-live-seconds>300</time-to-live-seconds>"
               "</ringbuffer>")
 POLICY_OF_TOPIC = {"ttl-error": TOPIC_OVERLOAD_POLICY.ERROR,
                    "ttl-discard-newest": TOPIC_OVERLOAD_POLICY.DISCARD_NEWEST,
@@ -237,6 +240,18 @@ def test_block_policy_waits_until_there_is_room(client):
     for i in range(3):  # capacity 2, time-to-live 1 s: the third waits for the first to expire
         topic.publish(i).result(30)
     assert 0.5 < time.monotonic() - started < 15
+
+
+def test_a_blocked_publish_fails_when_the_client_shuts_down(members):
+    own = hazelcast.HazelcastClient(client_config(members))
+    topic = own.get_reliable_topic(topic_name("longttl"))  # capacity 1, time-to-live 300 s: BLOCK waits
+    topic.publish("fits").result(10)
+    blocked = topic.publish("waits")
+    time.sleep(0.5)
+    assert not blocked.done()
+    own.shutdown()
+    with pytest.raises(HazelcastClientNotActiveError, match="shut down while a publish on reliable topic"):
+        blocked.result(10)
 
 
 def test_a_too_slow_listener_is_terminated_or_skips_ahead_if_loss_tolerant(client, logged):
