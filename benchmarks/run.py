@@ -41,8 +41,8 @@ WORK_DIR = os.path.join(REPO_ROOT, ".cache", "benchmarks")
 JAVA_SOURCE = os.path.join(HERE, "java", "BenchWorker.java")
 JVM_FLAGS = ["-Xms256m", "-Xmx1g"]
 
-DEFAULT = {"warmup": 1.0, "duration": 3.0, "idle": 10.0, "memory_ops": MEMORY_OPS}
-QUICK = {"warmup": 0.2, "duration": 0.8, "idle": 2.0, "memory_ops": 10000}
+DEFAULT = {"warmup": 1.0, "duration": 2.0, "rounds": 2, "idle": 10.0, "memory_ops": MEMORY_OPS}
+QUICK = {"warmup": 0.2, "duration": 0.8, "rounds": 1, "idle": 2.0, "memory_ops": 10000}
 
 
 def log(text):
@@ -160,7 +160,9 @@ class Worker:
         self.process.stdin.write((json.dumps(obj) + "\n").encode())
         self.process.stdin.flush()
 
-    def close(self):
+    def close(self, kill=False):
+        if kill:
+            self.process.kill()
         try:
             self.process.stdin.close()
         except OSError:
@@ -173,22 +175,66 @@ class Worker:
         self.log_file.close()
 
 
-def run_one(command, scenario, request, log_path):
-    """(hello, result or {"error": ...}) of one scenario in a fresh worker process."""
-    argv, env = command
-    worker = Worker(argv, env, log_path)
-    hello = None
-    try:
-        hello = worker.receive(120)["hello"]
-        worker.send(request)
+class WorkerPool:
+    """Long-lived workers, one a client, reused for every scenario (so the Java client's
+    JIT stays warm between scenarios, as in a real application); a fresh process for
+    the idle-CPU and memory scenarios, which measure the whole process. A worker that
+    fails or times out is replaced."""
+
+    def __init__(self, commands, log_dir):
+        self.commands = commands
+        self.log_dir = log_dir
+        self.workers = {}
+        self.hellos = {}
+
+    def _start(self, client, log_name):
+        argv, env = self.commands[client]
+        worker = Worker(argv, env, os.path.join(self.log_dir, log_name))
+        self.hellos.setdefault(client, worker.receive(120)["hello"])
+        return worker
+
+    def run(self, client, request, fresh=False):
+        """The result of one request, or {"error": ...}."""
+        log_name = "%s-%s.log" % (client, request["scenario"] if fresh else "worker")
         limit = 180 + request["warmup"] + request["duration"] + request["idle"] + request["memory_ops"] / 500
-        reply = worker.receive(limit)
-        result = reply["result"] if reply.get("ok") else {"error": reply.get("error", "failed")}
-    except Exception as e:  # noqa: BLE001 - one failure must not end the run
-        result = {"error": "%s: %s (log: %s)" % (type(e).__name__, e, os.path.relpath(log_path, REPO_ROOT))}
-    finally:
-        worker.close()
-    return hello, result
+        worker = None
+        try:
+            if fresh:
+                worker = self._start(client, log_name)
+            else:
+                worker = self.workers.get(client)
+                if worker is None:
+                    worker = self.workers[client] = self._start(client, log_name)
+            worker.send(request)
+            reply = worker.receive(limit)
+            return reply["result"] if reply.get("ok") else {"error": reply.get("error", "failed")}
+        except Exception as e:  # noqa: BLE001 - one failure must not end the run
+            if worker is not None and not fresh:
+                self.workers.pop(client, None)
+                worker.close(kill=True)
+            return {"error": "%s: %s (log: .cache/benchmarks/%s/%s)" % (
+                type(e).__name__, e, os.path.basename(self.log_dir), log_name)}
+        finally:
+            if fresh and worker is not None:
+                worker.close()
+
+    def close(self):
+        for worker in self.workers.values():
+            worker.close()
+        self.workers.clear()
+
+
+def best_round(scenario, rounds):
+    """The round with the best headline figure (most ops/s, least CPU or memory)."""
+    ok = [r for r in rounds if "error" not in r]
+    if not ok:
+        return rounds[-1]
+    lower_better = scenario.kind in ("cpu", "memory")
+    pick = min if lower_better else max
+    best = dict(pick(ok, key=lambda r: headline(scenario, r)))
+    if len(rounds) > 1:
+        best["rounds"] = [headline(scenario, r) if "error" not in r else None for r in rounds]
+    return best
 
 
 # --- machine facts and load ----------------------------------------------------------
@@ -335,16 +381,17 @@ def _num(value, digits=3):
 
 
 def cells(scenario, result):
-    """(value, p50, p99) strings of one client's result."""
+    """(value, p50, p99, CPU per op) strings of one client's result."""
     if result is None:
-        return ("n/a", "", "")
+        return ("n/a", "", "", "")
     if "error" in result:
-        return ("error", "", "")
+        return ("error", "", "", "")
     if scenario.kind == "cpu":
-        return ("%s ms" % _num(result["cpu_ms"]), "", "")
+        return ("%s ms" % _num(result["cpu_ms"]), "", "", "")
     if scenario.kind == "memory":
-        return ("%s MB" % _num(result["rss_mb"]), "", "")
-    return (_num(result["ops_per_s"]), _num(result["p50_us"]), _num(result["p99_us"]))
+        return ("%s MB" % _num(result["rss_mb"]), "", "", "")
+    return (_num(result["ops_per_s"]), _num(result["p50_us"]), _num(result["p99_us"]),
+            _num(result.get("cpu_us_per_op")))
 
 
 def _ratio_text(r, lower_better):
@@ -364,7 +411,7 @@ def _targets_text(scenario, results):
 def table_rows(results, clients):
     header = ["scenario"]
     for c in clients:
-        header += ["%s ops/s" % c, "p50 us", "p99 us"]
+        header += ["%s ops/s" % c, "p50 us", "p99 us", "CPU us/op"]
     peers = [c for c in ("official", "java") if c in clients and "ours" in clients]
     header += ["ours/%s" % p for p in peers] + ["targets"]
     rows = [header]
@@ -408,6 +455,8 @@ def parse_args(argv=None):
     parser.add_argument("--quick", action="store_true", help="short smoke run (0.2 s warm-up, 0.8 s measure, ...)")
     parser.add_argument("--json", metavar="FILE", help="write every figure, the machine and the load to FILE")
     parser.add_argument("--markdown", metavar="FILE", help="write the table as Markdown to FILE")
+    parser.add_argument("--rounds", type=int, help="rounds of each throughput scenario, clients in "
+                        "rotated order; the best round is reported (default %d, quick %d)" % (DEFAULT["rounds"], QUICK["rounds"]))
     parser.add_argument("--members", type=int, default=1, help="cluster size (default 1)")
     parser.add_argument("--hz-version", default=harness.hz_version(), help="member and Java client version")
     for key in ("warmup", "duration", "idle"):
@@ -427,6 +476,7 @@ def parse_args(argv=None):
     for key in settings:
         if getattr(args, key) is not None:
             settings[key] = getattr(args, key)
+    args.rounds = max(1, settings.pop("rounds"))
     args.settings = settings
     return args
 
@@ -442,7 +492,7 @@ def main(argv=None):
     monitor = LoadMonitor().start()
     cluster = None
     results = {}
-    hellos = {}
+    pool = WorkerPool(commands, run_dir)
     started = time.monotonic()
     try:
         if need_member:
@@ -452,24 +502,28 @@ def main(argv=None):
         address = cluster.members[0].address_str if cluster else None
         for name in args.scenario_names:
             scenario = SCENARIOS[name]
-            results[name] = {}
-            for client in clients:
-                if client == "java" and not scenario.java:
-                    continue
-                request = dict(args.settings, scenario=name, address=address)
-                t0 = time.monotonic()
-                hello, result = run_one(commands[client], name, request,
-                                        os.path.join(run_dir, "%s-%s.log" % (name, client)))
-                if hello:
-                    hellos.setdefault(client, hello)
-                results[name][client] = result
-                value = cells(scenario, result)
-                log("%-20s %-9s %12s  p50 %8s us  p99 %8s us  (%.0f s)%s" % (
-                    name, client, value[0], value[1] or "-", value[2] or "-", time.monotonic() - t0,
-                    "  " + result["error"] if "error" in result else ""))
+            fresh = scenario.kind in ("cpu", "memory")
+            rounds = 1 if fresh else args.rounds
+            takers = [c for c in clients if scenario.java or c != "java"]
+            per_client = {c: [] for c in takers}
+            for n in range(rounds):
+                # rotate the order so that no client always runs first after another one
+                for client in takers[n % len(takers):] + takers[:n % len(takers)]:
+                    request = dict(args.settings, scenario=name, address=address)
+                    t0 = time.monotonic()
+                    result = pool.run(client, request, fresh=fresh)
+                    per_client[client].append(result)
+                    value = cells(scenario, result)
+                    log("%-20s %-9s %12s  p50 %8s us  p99 %8s us  CPU %7s us/op  (%.0f s)%s" % (
+                        name, client, value[0], value[1] or "-", value[2] or "-", value[3] or "-",
+                        time.monotonic() - t0,
+                        "  " + result["error"] if "error" in result else ""))
+            results[name] = {c: best_round(scenario, r) for c, r in per_client.items()}
     finally:
+        pool.close()
         if cluster:
             cluster.shutdown()
+    hellos = pool.hellos
     load = monitor.stop()
     rows = table_rows(results, clients)
     text = format_text(rows)
@@ -480,15 +534,15 @@ def main(argv=None):
     print("Load: 1-min loadavg %.2f at start, mean %.2f, max %.2f; all CPUs %s%% busy, %s%% by other "
           "processes than this run" % (load["loadavg_1m_start"], load["loadavg_1m_mean"], load["loadavg_1m_max"],
                                       load.get("cpu_busy_percent_all"), load.get("cpu_busy_percent_others")))
-    print("Settings: %s; took %.0f s" % (", ".join("%s=%s" % kv for kv in sorted(args.settings.items())),
-                                         time.monotonic() - started))
+    print("Settings: %s, rounds=%d (best reported); took %.0f s" % (
+        ", ".join("%s=%s" % kv for kv in sorted(args.settings.items())), args.rounds, time.monotonic() - started))
     print()
     print(text)
     if args.markdown:
         with open(args.markdown, "w") as f:
             f.write(format_markdown(rows) + "\n")
     if args.json:
-        report = {"machine": facts, "load": load, "settings": args.settings, "members": args.members,
+        report = {"machine": facts, "load": load, "settings": dict(args.settings, rounds=args.rounds), "members": args.members,
                   "clients": hellos, "results": results,
                   "ratios": {n: {p: ratio(SCENARIOS[n], r, p) for p in ("official", "java")}
                              for n, r in results.items()},

@@ -166,6 +166,7 @@ def measure_blocking(op, warmup, duration, threads=1):
     its first timed call to the end of its last; ops/s is the sum of the threads' rates."""
     per_thread = [None] * threads
     errors = []
+    cpu = {}
     start_ns = perf_ns() + int(warmup * 1e9)
     end_ns = start_ns + int(duration * 1e9)
 
@@ -177,6 +178,8 @@ def measure_blocking(op, warmup, duration, threads=1):
                 i += 1
             latencies = []
             append = latencies.append
+            if index == 0:
+                cpu["start"] = time.process_time()
             first = perf_ns()
             while True:
                 t0 = perf_ns()
@@ -187,6 +190,8 @@ def measure_blocking(op, warmup, duration, threads=1):
                 if t1 >= end_ns:
                     break
             per_thread[index] = (latencies, first, t1)
+            if index == 0:
+                cpu["end"] = time.process_time()
         except BaseException as e:  # noqa: BLE001 - reported to the runner
             errors.append(e)
 
@@ -205,6 +210,11 @@ def measure_blocking(op, warmup, duration, threads=1):
     elapsed = max(t1 for _, _, t1 in per_thread) - min(t0 for _, t0, _ in per_thread)
     result = _summary(latencies, len(latencies), elapsed, threads=threads)
     result["ops_per_s"] = rate
+    # process CPU (every thread) while thread 0 measured, per operation of all threads
+    cpu_s = cpu["end"] - cpu["start"]
+    t0_lat, t0_first, t0_last = per_thread[0]
+    ops_meanwhile = rate * (t0_last - t0_first) / 1e9
+    result["cpu_us_per_op"] = 1e6 * cpu_s / ops_meanwhile if ops_meanwhile else None
     return result
 
 
@@ -242,6 +252,7 @@ def measure_pipelined(submit, window, warmup, duration):
     if failures:
         raise failures[0]
     state["record"] = True
+    cpu0 = time.process_time()
     start = perf_ns()
     end_ns = start + int(duration * 1e9)
     while perf_ns() < end_ns:
@@ -250,9 +261,11 @@ def measure_pipelined(submit, window, warmup, duration):
     for _ in range(window):
         permits.acquire()
     elapsed = perf_ns() - start
+    cpu_s = time.process_time() - cpu0
     if failures:
         raise failures[0]
-    return _summary(latencies, len(latencies), elapsed, window=window)
+    return _summary(latencies, len(latencies), elapsed, window=window,
+                    cpu_us_per_op=1e6 * cpu_s / len(latencies) if latencies else None)
 
 
 def measure_batches(op, batch, warmup, duration):
@@ -263,6 +276,7 @@ def measure_batches(op, batch, warmup, duration):
         for _ in range(batch):
             op()
     samples = []
+    cpu0 = time.process_time()
     start = perf_ns()
     end_ns = start + int(duration * 1e9)
     rng = range(batch)
@@ -274,7 +288,9 @@ def measure_batches(op, batch, warmup, duration):
         samples.append((t1 - t0) / batch)
         if t1 >= end_ns:
             break
-    return _summary(samples, len(samples) * batch, t1 - start, batch=batch)
+    cpu_s = time.process_time() - cpu0
+    return _summary(samples, len(samples) * batch, t1 - start, batch=batch,
+                    cpu_us_per_op=1e6 * cpu_s / (len(samples) * batch))
 
 
 # --- scenarios -------------------------------------------------------------------------

@@ -89,6 +89,12 @@ public final class BenchWorker {
         return -1;
     }
 
+    /** CPU time of the whole JVM (every thread, GC and JIT included). */
+    static long processCpuNs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** Run time in ns of each thread of this process, from /proc/self/task/TID/schedstat
      * (empty if not Linux). */
     static Map<String, Long> taskCpuNs() {
@@ -199,6 +205,7 @@ public final class BenchWorker {
         final long[] firsts = new long[threads];
         final long[] lasts = new long[threads];
         final AtomicReference<Throwable> error = new AtomicReference<>();
+        final long[] cpu = new long[2];
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             final int index = t;
@@ -209,6 +216,9 @@ public final class BenchWorker {
                         op.run(i++);
                     }
                     LongList lat = new LongList();
+                    if (index == 0) {
+                        cpu[0] = processCpuNs();
+                    }
                     long first = System.nanoTime();
                     long t1;
                     while (true) {
@@ -223,6 +233,9 @@ public final class BenchWorker {
                     lats[index] = lat;
                     firsts[index] = first;
                     lasts[index] = t1;
+                    if (index == 0) {
+                        cpu[1] = processCpuNs();
+                    }
                 } catch (Throwable e) {
                     error.compareAndSet(null, e);
                 }
@@ -254,6 +267,8 @@ public final class BenchWorker {
         }
         Map<String, Object> r = summary(all, total, last - first, rate);
         r.put("threads", threads);
+        double opsMeanwhile = rate * (lasts[0] - firsts[0]) / 1e9;
+        r.put("cpu_us_per_op", opsMeanwhile > 0 ? (cpu[1] - cpu[0]) / 1e3 / opsMeanwhile : null);
         return r;
     }
 
@@ -268,6 +283,7 @@ public final class BenchWorker {
         int i = 0;
         long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
         long start = 0;
+        long cpu0 = 0;
         long end = warmEnd;
         for (int phase = 0; phase < 2; phase++) {
             while (System.nanoTime() < end) {
@@ -297,6 +313,7 @@ public final class BenchWorker {
             }
             if (phase == 0) {
                 record[0] = true;
+                cpu0 = processCpuNs();
                 start = System.nanoTime();
                 end = start + (long) (duration * 1e9);
             }
@@ -309,8 +326,10 @@ public final class BenchWorker {
                 all[n++] = l;
             }
         }
+        long cpuNs = processCpuNs() - cpu0;
         Map<String, Object> r = summary(all, n, elapsed, n / (elapsed / 1e9));
         r.put("window", window);
+        r.put("cpu_us_per_op", n > 0 ? cpuNs / 1e3 / n : null);
         return r;
     }
 
