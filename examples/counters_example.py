@@ -33,9 +33,12 @@ def main(client):
             slots.release()
         done.count_down()
 
-    for n in range(4):
-        threading.Thread(target=worker, args=(n,)).start()
+    workers = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for thread in workers:
+        thread.start()
     print("all workers done:", done.await_latch(30))
+    for thread in workers:
+        thread.join()  # each has its count_down() answer before the client may shut down
 
 
 if __name__ == "__main__":
