@@ -100,7 +100,7 @@ class HazelcastClient:
         self._proxy_manager = ProxyManager()
         self._context = ProxyContext(self, self.invocation_service, self.serialization_service,
                                      self.partition_service, self.listener_service, self.cluster,
-                                     self._proxy_manager, config)
+                                     self._proxy_manager, config, self._reactor, self._event_worker)
         self._proxy_manager.bind(self._context)
         self._statistics = Statistics(self)
         self._ticks = 0

@@ -14,7 +14,8 @@ class ProxyContext:
     """The services a proxy works with, wired once by the client."""
 
     def __init__(self, client, invocation_service, serialization_service, partition_service,
-                 listener_service, cluster_service, proxy_manager, config):
+                 listener_service, cluster_service, proxy_manager, config, reactor=None,
+                 event_worker=None):
         self.client = client
         self.invocation_service = invocation_service
         self.serialization_service = serialization_service
@@ -23,6 +24,20 @@ class ProxyContext:
         self.cluster_service = cluster_service
         self.proxy_manager = proxy_manager
         self.config = config
+        self._reactor = reactor
+        self._event_worker = event_worker
+
+    def add_timer(self, delay: float, callback: Callable[[], Any]):
+        """Run ``callback()`` on the I/O thread after ``delay`` seconds (never block in it)."""
+        return self._reactor.add_timer(delay, callback)
+
+    def call_soon(self, callback: Callable[..., Any], *args: Any) -> None:
+        """Run ``callback(*args)`` on the I/O thread soon."""
+        self._reactor.call_soon(callback, *args)
+
+    def submit_event(self, callback: Callable[..., Any], *args: Any) -> None:
+        """Run ``callback(*args)`` on the event thread, where user listeners run."""
+        self._event_worker.submit(callback, *args)
 
 
 def check_not_none(value: Any, what: str) -> None:

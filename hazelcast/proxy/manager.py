@@ -90,15 +90,14 @@ class ProxyManager:
             from hazelcast.proxy.near_cached_map import near_cache_config_for
             if near_cache_config_for(self._context.config, name) is not None:
                 proxy_class = _proxy_class(NEAR_CACHED_MAP)
+        # Built outside the lock: a constructor may ask for other proxies (ReliableTopic
+        # for its Ringbuffer) and creating on the cluster is a round trip. Two threads may
+        # race to build the same proxy; the first one stored wins.
+        proxy = proxy_class(service_name, name, self._context)
+        if create_on_cluster:
+            self._create_on_cluster(service_name, name)
         with self._lock:
-            proxy = self._proxies.get(key)
-            if proxy is not None:
-                return proxy
-            proxy = proxy_class(service_name, name, self._context)
-            if create_on_cluster:
-                self._create_on_cluster(service_name, name)
-            self._proxies[key] = proxy
-        return proxy
+            return self._proxies.setdefault(key, proxy)
 
     def _create_on_cluster(self, service_name: str, name: str) -> None:
         connection_manager = self._context.invocation_service._connection_manager

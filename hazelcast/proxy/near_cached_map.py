@@ -124,7 +124,7 @@ class _RepairingTask:
 
     def __init__(self, context):
         client = context.client
-        self._reactor = client._reactor
+        self._reactor = context  # add_timer / call_soon on the I/O thread
         self._lifecycle = client.lifecycle
         self._invocation_service = context.invocation_service
         self._cluster_service = context.cluster_service

@@ -347,11 +347,11 @@ class ReliableTopic(Proxy):
 
     def _schedule(self, delay: float, callback: Callable[[], None]) -> None:
         """Run ``callback`` on the I/O thread after ``delay`` seconds."""
-        self._invocation_service._reactor.add_timer(delay, callback)
+        self._context.add_timer(delay, callback)
 
     def _submit(self, callback: Callable[..., None], *args: Any) -> None:
         """Run ``callback(*args)`` on the client's event thread (where listeners run)."""
-        self._invocation_service._event_worker.submit(callback, *args)
+        self._context.submit_event(callback, *args)
 
     def _to_topic_message(self, data: Data) -> TopicMessage:
         stored = decode_reliable_topic_message(data, self._serialization, self._big_endian)
