@@ -288,13 +288,22 @@ def _default_log_dir():
     return os.path.join(root, run)
 
 
-def _prune_old_runs(root, keep):
+def _prune_old_runs(root, keep, min_age_seconds=6 * 3600):
+    """Delete all but the ``keep`` newest run folders, sparing any touched recently:
+    another test run may be using it right now."""
     try:
         runs = sorted(os.listdir(root))
     except OSError:
         return
+    now = time.time()
     for old in runs[:-keep] if len(runs) > keep else []:
-        shutil.rmtree(os.path.join(root, old), ignore_errors=True)
+        path = os.path.join(root, old)
+        try:
+            if now - os.path.getmtime(path) < min_age_seconds:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
 
 
 _run_log_dir = None
