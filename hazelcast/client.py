@@ -89,6 +89,7 @@ class HazelcastClient:
             self.partition_service, self._event_worker, self._shutdown_after_lost_cluster,
             shuffle=properties.get_bool(ClientProperties.SHUFFLE_MEMBER_LIST),
             address_provider=self._cloud.load_addresses if self._cloud else None)
+        self.invocation_service.is_member = self.cluster.is_member_endpoint
         self.connection_manager.add_listener(
             on_added=self.listener_service.on_connection_added,
             on_removed=self._on_connection_removed)

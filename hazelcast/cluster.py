@@ -96,6 +96,11 @@ class ClusterService:
     def size(self) -> int:
         return len(self._members)
 
+    def is_member_endpoint(self, endpoint: Endpoint) -> bool:
+        """Is some current member at ``endpoint`` ((host, port) as the member reports it)?"""
+        with self._lock:
+            return any((m.address.host, m.address.port) == endpoint for m in self._members.values())
+
     def get_member_by_uuid(self, member_uuid: str) -> Optional[Member]:
         return self._members.get(member_uuid)
 

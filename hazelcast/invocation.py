@@ -19,7 +19,8 @@ from typing import Callable, Dict, Optional, Tuple
 
 from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError,
                               HazelcastInstanceNotActiveError, OperationTimeoutError,
-                              RetryableHazelcastError, TargetDisconnectedError)
+                              RetryableHazelcastError, TargetDisconnectedError,
+                              TargetNotReplicaError)
 from hazelcast.future import Future
 from hazelcast.protocol.error_codes import error_from_message
 
@@ -72,6 +73,8 @@ class InvocationService:
         self._event_handlers: Dict[int, Callable] = {}
         self._ids = itertools.count(1)
         self._live = True
+        # Set by the client: is (host, port) a member of the cluster right now?
+        self.is_member: Callable[[Endpoint], bool] = lambda endpoint: True
 
     def next_correlation_id(self) -> int:
         return next(self._ids)
@@ -221,6 +224,11 @@ class InvocationService:
     def _should_retry(self, invocation: Invocation, error: BaseException, sent: bool) -> bool:
         if invocation.connection is not None:
             return False  # bound to one connection (listener registration, auth, ping)
+        if invocation.endpoint is not None:
+            # Meant for one member: if it is no longer one, or says it cannot serve the
+            # request, retrying there cannot help; the caller chooses another member.
+            if isinstance(error, TargetNotReplicaError) or not self.is_member(invocation.endpoint):
+                return False
         if isinstance(error, (RetryableHazelcastError, HazelcastInstanceNotActiveError, ClientOfflineError)):
             return True
         if not sent:

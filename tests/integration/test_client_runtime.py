@@ -327,3 +327,20 @@ def test_default_logging_and_level_100_silences_it(default_port_cluster, capfd):
     quiet = hazelcast.HazelcastClient(config)
     quiet.shutdown()
     assert capfd.readouterr().err == ""
+
+
+def test_a_request_for_a_member_that_left_fails_fast_instead_of_retrying(cluster_factory, client_factory):
+    from hazelcast.protocol.codec import map_size_codec
+    members = cluster_factory(2)
+    client = client_factory(client_config(members))
+    owner = client.connection_manager.owner_connection.member_address
+    victim = next(m for m in members.members if m.address != (owner.host, owner.port))
+    removed = []
+    client.cluster.add_listener(member_removed=removed.append)
+    victim.terminate()
+    wait_until(lambda: removed, timeout=30, message="member_removed")
+    started = time.monotonic()
+    future = client.invocation_service.invoke_on_target(map_size_codec.encode_request("m"), victim.address)
+    with pytest.raises(HazelcastError):
+        future.result(timeout=30)
+    assert time.monotonic() - started < 5  # not the 120 s invocation timeout
