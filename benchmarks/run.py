@@ -457,6 +457,8 @@ def parse_args(argv=None):
     parser.add_argument("--markdown", metavar="FILE", help="write the table as Markdown to FILE")
     parser.add_argument("--rounds", type=int, help="rounds of each throughput scenario, clients in "
                         "rotated order; the best round is reported (default %d, quick %d)" % (DEFAULT["rounds"], QUICK["rounds"]))
+    parser.add_argument("--member-warmup", type=float, help="seconds of traffic to the new member(s) "
+                        "before the first scenario (default 5, quick 1)")
     parser.add_argument("--members", type=int, default=1, help="cluster size (default 1)")
     parser.add_argument("--hz-version", default=harness.hz_version(), help="member and Java client version")
     for key in ("warmup", "duration", "idle"):
@@ -477,6 +479,8 @@ def parse_args(argv=None):
         if getattr(args, key) is not None:
             settings[key] = getattr(args, key)
     args.rounds = max(1, settings.pop("rounds"))
+    if args.member_warmup is None:
+        args.member_warmup = 1.0 if args.quick else 5.0
     args.settings = settings
     return args
 
@@ -500,6 +504,11 @@ def main(argv=None):
             cluster = harness.Cluster(size=args.members, version=args.hz_version, perf=True,
                                       log_dir=os.path.join(run_dir, "members"))
         address = cluster.members[0].address_str if cluster else None
+        if cluster and "ours" in clients:
+            # the member's JIT compiles its request paths here, not during the first scenario
+            warm = pool.run("ours", dict(args.settings, scenario="warm_up_member", address=address,
+                                         duration=args.member_warmup))
+            log("member warm-up: %s" % warm)
         for name in args.scenario_names:
             scenario = SCENARIOS[name]
             fresh = scenario.kind in ("cpu", "memory")
