@@ -1,15 +1,12 @@
 """Executor service against real members, with Java Callables of
 tests/java/src/com/hzpy/test/functions (factory 2002; FailingFunction of 2001)."""
-import contextlib
-import io
-import os
-import re
 import uuid
 
 import pytest
 
 import hazelcast
 from hazelcast.errors import IllegalArgumentError, IllegalStateError, RejectedExecutionError
+from tests.support.manual import doc_python_blocks, run_blocks
 from tests.integration.client_helpers import client_config, wait_until
 from tests.integration.test_atomics import Failing, JavaTwin, functions_cluster  # noqa: F401 - the fixture
 
@@ -124,16 +121,9 @@ def test_bad_arguments_get_typed_errors_naming_them(client):
 
 
 def test_docs_concurrency_samples_run_in_order(client):
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "concurrency.md")
-    with open(path, encoding="utf-8") as f:
-        samples = re.findall(r"```python\n(.*?)```", f.read(), re.S)
-    namespace = {"client": client}
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        for i, sample in enumerate(samples):
-            exec(compile(sample, "docs/concurrency.md#%d" % i, "exec"), namespace)
+    printed = run_blocks(doc_python_blocks("concurrency.md"), {"client": client}, "docs/concurrency.md")
     first_member = _address(client.cluster.get_member_list()[0])
-    assert out.getvalue().splitlines() == [
+    assert printed.splitlines() == [
         "True", "2", "True", "True", "True", "False -1",                      # Lock
         "True", "1", "False", "3", "1",                                      # Semaphore
         "1", "1", "True", "100", "True", "True", "{'mode': 'safe'} True",    # atomics

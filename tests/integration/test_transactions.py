@@ -4,7 +4,6 @@ import contextlib
 import importlib.util
 import io
 import os
-import re
 import threading
 import time
 import uuid
@@ -17,6 +16,7 @@ from hazelcast.errors import (HazelcastTimeoutError, IllegalArgumentError, Illeg
                               TransactionTimedOutError)
 from hazelcast.serialization import predicate
 from hazelcast.transaction import ONE_PHASE, TWO_PHASE, TransactionState
+from tests.support.manual import doc_python_blocks, run_blocks
 from tests.integration.client_helpers import client_config
 from tests.support import manual
 
@@ -99,16 +99,9 @@ def test_example_runs(client):
 
 
 def test_docs_samples_run_in_order(client):
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "transactions.md")
-    with open(path, encoding="utf-8") as f:
-        samples = re.findall(r"```python\n(.*?)```", f.read(), re.S)
-    namespace = {"client": client}
-    out = io.StringIO()
     try:
-        with contextlib.redirect_stdout(out):
-            for i, sample in enumerate(samples):
-                exec(compile(sample, "docs/transactions.md#%d" % i, "exec"), namespace)
-        assert out.getvalue().splitlines() == ["COMMITTED", "50", "1", "['alice']", "2", "order-1"]
+        printed = run_blocks(doc_python_blocks("transactions.md"), {"client": client}, "docs/transactions.md")
+        assert printed.splitlines() == ["COMMITTED", "50", "1", "['alice']", "2", "order-1"]
     finally:
         client.get_map("accounts").destroy()
         with client.new_transaction() as transaction:

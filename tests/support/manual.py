@@ -28,3 +28,24 @@ def python_blocks(start_heading: str, end_heading: str):
     start = text.index(start_heading)
     end = text.index(end_heading, start)
     return [block for block in _BLOCK_RE.findall(text[start:end])]
+
+
+DOCS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "docs")
+
+
+def doc_python_blocks(doc_name: str):
+    """The ```python blocks of ``docs/<doc_name>``, in order."""
+    with open(os.path.join(DOCS_DIR, doc_name), encoding="utf-8") as f:
+        return _BLOCK_RE.findall(f.read())
+
+
+def run_blocks(blocks, namespace, source="<sample>") -> str:
+    """Execute code blocks in order in one namespace; return what they printed."""
+    import contextlib
+    import io
+    import textwrap
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for i, block in enumerate(blocks):
+            exec(compile(textwrap.dedent(block), "%s#%d" % (source, i), "exec"), namespace)
+    return out.getvalue()
