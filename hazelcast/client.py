@@ -2,7 +2,7 @@
 import itertools
 import logging
 import threading
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, List, Optional
 
 from hazelcast.cluster import ClusterService
 from hazelcast.config import ClientConfig, ClientProperties

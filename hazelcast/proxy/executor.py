@@ -11,7 +11,7 @@ After ``shutdown()`` this proxy refuses new tasks with ``RejectedExecutionError`
 another client: it re-creates the executor on demand.)
 """
 import uuid
-from typing import Any, Iterable, List
+from typing import Any, Iterable
 
 from hazelcast.core import Member
 from hazelcast.errors import IllegalArgumentError, RejectedExecutionError

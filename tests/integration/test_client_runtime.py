@@ -12,7 +12,6 @@ import pytest
 import hazelcast
 from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
                               IllegalStateError)
-from hazelcast.lifecycle import LifecycleState
 from tests.integration.client_helpers import client_config, wait_until
 from tests.support import manual
 

@@ -1,6 +1,5 @@
 """Portable writers: the real one, and the one that learns a class
 definition from the fields an object writes."""
-from typing import Optional
 
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization.api import PortableWriter
