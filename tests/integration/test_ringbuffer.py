@@ -14,6 +14,7 @@ from hazelcast.serialization.predicate import sql
 from tests.integration.client_helpers import client_config
 from tests.support.cluster import Cluster
 from tests.support.manual import python_blocks
+from tests.integration.test_atomics import functions_cluster  # noqa: F401 - the fixture
 
 STRUCTURES = ("<ringbuffer name='small*'><capacity>10</capacity></ringbuffer>"
               "<ringbuffer name='ttl*'><capacity>3</capacity><time-to-live-seconds>30</time-to-live-seconds>"
@@ -170,3 +171,22 @@ def test_example_runs(client, monkeypatch, capsys):
     assert capsys.readouterr().out.splitlines() == [
         "100", "200", "Read 5 items, the last added has sequence 4", "  sequence 0: 100", "  sequence 1: 200",
         "  sequence 2: 300", "  sequence 3: 400", "  sequence 4: 500", "Next read starts at sequence 5"]
+
+
+def test_read_many_with_a_member_side_filter_skips_items_but_counts_them(functions_cluster):
+    from tests.integration.test_atomics import JavaTwin
+
+    class StartsWith(JavaTwin):
+        """com.hzpy.test.functions.StartsWithFilter: items whose text starts with a prefix."""
+        class_id = 5
+
+    filtering_client = hazelcast.HazelcastClient(client_config(functions_cluster))
+    try:
+        rb = filtering_client.get_ringbuffer("filtered-" + uuid.uuid4().hex).blocking()
+        rb.add_all(["apple", "banana", "apricot", "cherry", "avocado"])
+        result = rb.read_many(0, 1, 10, filter=StartsWith("a"))
+        assert list(result) == ["apple", "apricot", "avocado"]
+        assert result.read_count == 5  # filtered-out items are read (and skipped) too
+        assert [result.get_sequence(i) for i in range(len(result))] == [0, 2, 4]
+    finally:
+        filtering_client.shutdown()

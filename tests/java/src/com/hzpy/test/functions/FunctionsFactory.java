@@ -5,7 +5,7 @@ import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
 
 /**
  * IdentifiedDataSerializable factory 2001: IFunction implementations for the
- * AtomicLong / AtomicReference alter and apply tests.
+ * AtomicLong / AtomicReference alter and apply tests, and a Ringbuffer read filter.
  */
 public class FunctionsFactory implements DataSerializableFactory {
     public static final int FACTORY_ID = 2001;
@@ -13,6 +13,7 @@ public class FunctionsFactory implements DataSerializableFactory {
     public static final int APPEND = 2;
     public static final int DESCRIBE = 3;
     public static final int FAILING = 4;
+    public static final int STARTS_WITH = 5;
 
     @Override
     public IdentifiedDataSerializable create(int typeId) {
@@ -25,6 +26,8 @@ public class FunctionsFactory implements DataSerializableFactory {
                 return new DescribeFunction();
             case FAILING:
                 return new FailingFunction();
+            case STARTS_WITH:
+                return new StartsWithFilter();
             default:
                 return null;
         }
