@@ -20,7 +20,6 @@ import uuid
 from typing import Any, Callable, Dict, Optional, Set
 
 from hazelcast.config import TOPIC_OVERLOAD_POLICY
-from hazelcast.core import Address
 from hazelcast.errors import (ClientOfflineError, DistributedObjectDestroyedError,
                               HazelcastClientNotActiveError, HazelcastInstanceNotActiveError,
                               HazelcastIOError, HazelcastSerializationError, HazelcastTimeoutError,
@@ -32,19 +31,15 @@ from hazelcast.proxy.base import Proxy, check_not_none
 from hazelcast.proxy.manager import RINGBUFFER_SERVICE
 from hazelcast.proxy.ringbuffer import OVERFLOW_POLICY, ReadResult, Ringbuffer
 from hazelcast.proxy.topic import TopicMessage
-from hazelcast.serialization.api import IdentifiedDataSerializable
-from hazelcast.serialization.constants import CONSTANT_TYPE_DATA_SERIALIZABLE, CONSTANT_TYPE_NULL
-from hazelcast.serialization.data import HEADER_SIZE, Data
-from hazelcast.serialization.streams import ObjectDataInputImpl
+from hazelcast.serialization.reliable_topic_message import (RELIABLE_TOPIC_MESSAGE_CLASS_ID, TOPIC_FACTORY_ID,
+                                                            ReliableTopicMessage)
+from hazelcast.serialization.data import Data
 
 _logger = logging.getLogger("HazelcastClient.ReliableTopic")
 
 TOPIC_RB_PREFIX = "_hz_rb_"
 """Prefix of the ringbuffer that holds a reliable topic's messages (as on the members)."""
 
-TOPIC_FACTORY_ID = -18
-RELIABLE_TOPIC_MESSAGE_CLASS_ID = 2
-_ADDRESS_FACTORY_ID, _ADDRESS_CLASS_ID = 0, 1  # com.hazelcast.nio.Address on 3.x members
 
 INITIAL_BACKOFF = 0.1  # seconds; a BLOCK publish doubles it up to MAX_BACKOFF
 MAX_BACKOFF = 2.0
@@ -54,68 +49,14 @@ _TRANSIENT_ERRORS = (TargetDisconnectedError, RetryableHazelcastError, Hazelcast
                      HazelcastTimeoutError, ClientOfflineError, HazelcastIOError, OSError)
 
 
-class ReliableTopicMessage(IdentifiedDataSerializable):
-    """What a reliable topic stores per message: publish time (ms), publisher
-    address (``None`` when a client published) and the serialized payload."""
-
-    def __init__(self, publish_time: int = 0, publisher_address: Optional[Address] = None,
-                 payload: Optional[Data] = None):
-        self.publish_time = publish_time
-        self.publisher_address = publisher_address
-        self.payload = payload
-
-    def write_data(self, out) -> None:
-        if self.publisher_address is not None:
-            raise HazelcastSerializationError("a client writes ReliableTopicMessage without a publisher address")
-        out.write_long(self.publish_time)
-        out.write_object(None)
-        out.write_data(self.payload)
-
-    def read_data(self, inp) -> None:
-        self.publish_time = inp.read_long()
-        self.publisher_address = _read_address(inp)
-        self.payload = inp.read_data()
-
-    def get_factory_id(self) -> int:
-        return TOPIC_FACTORY_ID
-
-    def get_class_id(self) -> int:
-        return RELIABLE_TOPIC_MESSAGE_CLASS_ID
-
-
-def _read_address(inp) -> Optional[Address]:
-    """A nested ``writeObject(Address)`` of a Java member (or null)."""
-    start = inp.position()
-    type_id = inp.read_int()
-    if type_id == CONSTANT_TYPE_NULL:
-        return None
-    if type_id == CONSTANT_TYPE_DATA_SERIALIZABLE and inp.read_boolean():
-        if (inp.read_int(), inp.read_int()) == (_ADDRESS_FACTORY_ID, _ADDRESS_CLASS_ID):
-            port = inp.read_int()
-            inp.read_byte()  # 4 = IPv4, 6 = IPv6
-            host = inp.read_byte_array() or b""
-            return Address(bytes(host).decode("utf-8"), port)
-    inp.set_position(start)
-    value = inp.read_object()  # anything else: whatever the serialization service makes of it
-    return value if isinstance(value, Address) else None
-
-
-def decode_reliable_topic_message(data: Data, serialization_service, big_endian: bool) -> ReliableTopicMessage:
+def decode_reliable_topic_message(data: Data, serialization_service, big_endian: bool = True
+                                  ) -> ReliableTopicMessage:
     """Read a ringbuffer item of a reliable topic; a clear error if it is something else."""
-    if data is None or data.get_type() != CONSTANT_TYPE_DATA_SERIALIZABLE:
+    message = serialization_service.to_object(data) if data is not None else None
+    if not isinstance(message, ReliableTopicMessage):
         raise HazelcastSerializationError(
             "a reliable topic ringbuffer item must be a ReliableTopicMessage (IdentifiedDataSerializable "
-            "factory %d class %d), got serializer type %s" % (
-                TOPIC_FACTORY_ID, RELIABLE_TOPIC_MESSAGE_CLASS_ID, None if data is None else data.get_type()))
-    inp = ObjectDataInputImpl(data.buffer, HEADER_SIZE, serialization_service, big_endian)
-    identified = inp.read_boolean()
-    ids = (inp.read_int(), inp.read_int()) if identified else None
-    if ids != (TOPIC_FACTORY_ID, RELIABLE_TOPIC_MESSAGE_CLASS_ID):
-        raise HazelcastSerializationError(
-            "a reliable topic ringbuffer item must be a ReliableTopicMessage (factory %d class %d), got "
-            "factory/class %s" % (TOPIC_FACTORY_ID, RELIABLE_TOPIC_MESSAGE_CLASS_ID, ids))
-    message = ReliableTopicMessage()
-    message.read_data(inp)
+            "factory %d class %d), got %r" % (TOPIC_FACTORY_ID, RELIABLE_TOPIC_MESSAGE_CLASS_ID, message))
     return message
 
 

@@ -18,6 +18,7 @@ from hazelcast.serialization.data import Data, HEADER_SIZE
 from hazelcast.serialization.portable.serializer import (
     PortableContext, PortableSerializer, find_class)
 from hazelcast.serialization.predicate import PREDICATE_FACTORY
+from hazelcast.serialization.reliable_topic_message import TOPIC_FACTORY, TOPIC_FACTORY_ID
 from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutputImpl
 
 _BE_INT = struct.Struct(">i")
@@ -46,6 +47,7 @@ class SerializationService:
         self._allow_pickle = bool(getattr(config, "allow_pickle", True))
         self._ids_factories = dict(getattr(config, "data_serializable_factories", None) or {})
         self._ids_factories.setdefault(c.PREDICATE_FACTORY_ID, PREDICATE_FACTORY)
+        self._ids_factories.setdefault(TOPIC_FACTORY_ID, TOPIC_FACTORY)
         integer_type = getattr(config, "default_integer_type", c.INTEGER_TYPE.INT)
         self._int_writer = builtins.int_writer(integer_type)
         self._int_fast = integer_type == c.INTEGER_TYPE.INT

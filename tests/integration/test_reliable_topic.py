@@ -447,3 +447,13 @@ def test_example_runs(members, client, monkeypatch, capsys):
     assert capsys.readouterr().out.splitlines() == [
         "order first order (sequence 0)", "order book (sequence 1)", "order pen (sequence 2)",
         "order lamp (sequence 3)"]
+
+
+def test_the_backing_ringbuffer_can_be_read_directly(client):
+    from hazelcast.serialization.reliable_topic_message import ReliableTopicMessage
+    topic = client.get_reliable_topic(topic_name())
+    topic.publish("stored").result()
+    stored = client.get_ringbuffer("_hz_rb_" + topic.name).blocking().read_one(0)
+    assert isinstance(stored, ReliableTopicMessage)
+    assert client.serialization_service.to_object(stored.payload) == "stored"
+    assert stored.publisher_address is None and stored.publish_time > 0
