@@ -2,7 +2,7 @@
 client 3.12.x, each scenario against the same member(s), one client after the other.
 
     python benchmarks/run.py                       # every scenario, ~6 minutes
-    python benchmarks/run.py --quick               # smoke run, ~2 minutes
+    python benchmarks/run.py --quick               # smoke run, ~2.5 minutes
     python benchmarks/run.py --scenarios get_1t,entry_set_10k --json out.json
     python benchmarks/run.py --clients ours,official --markdown table.md
 
@@ -10,9 +10,11 @@ It starts the member(s) with tests/support/cluster.py (full-JIT flags), creates
 .benchmarks-venv/ with hazelcast-python-client==3.12.3 from PyPI if needed, compiles
 benchmarks/java/BenchWorker.java against the client and member jars of
 .cache/hazelcast/<version>/ (fetched by scripts/fetch-hazelcast.sh if missing), then
-runs every (scenario, client) pair in a fresh worker process that speaks one JSON
-object per line on stdin/stdout (see benchmarks/worker.py). Worker logs go to
-.cache/benchmarks/<run>/.
+sends every scenario to one long-lived worker process per client (a fresh one for the
+idle-CPU and memory scenarios), which speaks one JSON object per line on stdin/stdout
+(see benchmarks/worker.py). Throughput scenarios run --rounds times with the clients in
+rotated order; the best round is reported. Worker and member logs go to
+.cache/benchmarks/<run>/. See benchmarks/README.md.
 """
 import argparse
 import hashlib
