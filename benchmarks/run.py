@@ -450,6 +450,16 @@ def format_markdown(rows):
 
 # --- main ----------------------------------------------------------------------------
 
+def _prune_runs(keep):
+    """Keep the logs of the last ``keep`` runs in WORK_DIR (run folders start with a date)."""
+    try:
+        runs = sorted(d for d in os.listdir(WORK_DIR) if d[:1].isdigit())
+    except OSError:
+        return
+    for old in runs[:-keep] if len(runs) > keep else []:
+        shutil.rmtree(os.path.join(WORK_DIR, old), ignore_errors=True)
+
+
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenarios", help="comma-separated, from: " + ", ".join(SCENARIOS))
@@ -490,6 +500,7 @@ def parse_args(argv=None):
 def main(argv=None):
     args = parse_args(argv)
     clients = [c for c in CLIENTS if c in args.client_names]
+    _prune_runs(keep=10)
     run_dir = os.path.join(WORK_DIR, "%s-%d" % (time.strftime("%Y%m%d-%H%M%S"), os.getpid()))
     os.makedirs(run_dir, exist_ok=True)
     commands = worker_commands(clients, args.hz_version)
