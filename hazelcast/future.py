@@ -27,6 +27,11 @@ _EXCEPTION = 2
 _allocate_lock = threading.Lock
 _io_thread_marker = threading.local()
 
+# Futures share a few locks instead of allocating one each: the critical sections
+# are a handful of attribute reads and writes, and a Future is made per request.
+_STRIPES = 64
+_stripe_locks = [_allocate_lock() for _ in range(_STRIPES)]
+
 
 def mark_io_thread() -> None:
     """Called by the reactor thread at start: blocking waits there would deadlock."""
@@ -45,7 +50,7 @@ class Future:
     def __init__(self):
         self._state = _PENDING
         self._value = None
-        self._lock = _allocate_lock()
+        self._lock = _stripe_locks[id(self) >> 4 & (_STRIPES - 1)]
         self._waiters: Optional[List[Any]] = None
         self._callbacks: Optional[List[Callable[["Future"], Any]]] = None
 

@@ -91,9 +91,21 @@ class InvocationService:
         return self.invoke(Invocation(request, partition_id=partition_id, decoder=decoder))
 
     def invoke_on_key(self, request, key_data, decoder=None) -> Future:
-        partition_id = self._partition_service.get_partition_id(key_data)
+        partition_service = self._partition_service
+        partition_id = partition_service.get_partition_id(key_data)
         request.partition_id = partition_id
-        return self.invoke(Invocation(request, partition_id=partition_id, decoder=decoder))
+        invocation = Invocation(request, partition_id, None, None, decoder)
+        invocation.deadline = time.monotonic() + self.invocation_timeout
+        if self._smart and self._live:
+            # The common case, straight to the partition owner's connection.
+            owner = partition_service.get_partition_owner(partition_id)
+            if owner is not None:
+                connection = self._connection_manager.get_connection(owner)
+                if connection is not None:
+                    self._send_on(invocation, connection)
+                    return invocation.future
+        self._send(invocation)
+        return invocation.future
 
     def invoke_on_random_target(self, request, decoder=None) -> Future:
         return self.invoke(Invocation(request, decoder=decoder))

@@ -50,6 +50,8 @@ _long_pack = _LONG.pack
 _int_unpack_from = _INT.unpack_from
 _long_unpack_from = _LONG.unpack_from
 
+_header_templates = {}  # message type -> its request header with correlation 0, partition -1
+
 _TRUE = b"\x01"
 _FALSE = b"\x00"
 
@@ -96,8 +98,11 @@ class ClientMessage:
     @classmethod
     def for_request(cls, message_type: int, retryable: bool = False) -> "ClientMessage":
         msg = cls.__new__(cls)
-        msg.buf = bytearray(_HEADER.pack(HEADER_SIZE, VERSION, BEGIN_END_FLAGS, message_type,
-                                         0, -1, HEADER_SIZE))
+        header = _header_templates.get(message_type)
+        if header is None:
+            header = _header_templates[message_type] = _HEADER.pack(
+                HEADER_SIZE, VERSION, BEGIN_END_FLAGS, message_type, 0, -1, HEADER_SIZE)
+        msg.buf = bytearray(header)
         msg.read_pos = HEADER_SIZE
         msg._end = HEADER_SIZE
         msg.retryable = retryable

@@ -14,6 +14,13 @@ _PARTITION_HASH_OFFSET = 0
 _TYPE_OFFSET = 4
 _BE_INT = struct.Struct(">i")
 
+# Hashes of recently used small keys. Every call serializes its key anew, and the
+# pure-Python murmur3 of even a short key costs more than encoding the request; a
+# dict lookup on the key's bytes does not. Bounded: emptied when full.
+_RECENT_HASH_LIMIT = 8192
+_RECENT_HASH_MAX_KEY_SIZE = 128
+_recent_hashes: dict = {}
+
 
 class Data:
     """Immutable serialized bytes with cheap access to the header fields."""
@@ -48,10 +55,17 @@ class Data:
         """The hash that chooses this key's partition (cached)."""
         h = self._hash
         if h is None:
-            if self.has_partition_hash():
-                h = _BE_INT.unpack_from(self.buffer, _PARTITION_HASH_OFFSET)[0]
-            else:
-                h = murmur3_x86_32(self.buffer, HEADER_SIZE, len(self.buffer) - HEADER_SIZE)
+            buffer = self.buffer
+            h = _recent_hashes.get(buffer)
+            if h is None:
+                if self.has_partition_hash():
+                    h = _BE_INT.unpack_from(buffer, _PARTITION_HASH_OFFSET)[0]
+                else:
+                    h = murmur3_x86_32(buffer, HEADER_SIZE, len(buffer) - HEADER_SIZE)
+                if len(buffer) <= _RECENT_HASH_MAX_KEY_SIZE:
+                    if len(_recent_hashes) >= _RECENT_HASH_LIMIT:
+                        _recent_hashes.clear()
+                    _recent_hashes[buffer] = h
             self._hash = h
         return h
 
