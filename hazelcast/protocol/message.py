@@ -217,6 +217,62 @@ class ClientMessage:
         size = self.read_size("data")
         return Data(self.read_raw(size))
 
+    def read_data_list(self) -> list:
+        """``List<Data>``: a count, then each Data (one loop, no call per element)."""
+        count = self.read_size("list")
+        buf, pos, end = self.buf, self.read_pos, self._end
+        out = []
+        append = out.append
+        unpack = _int_unpack_from
+        with memoryview(buf) as view:
+            for _ in range(count):
+                if pos + 4 > end:
+                    self._bad_element(pos, end, None)
+                size = unpack(buf, pos)[0]
+                pos += 4
+                if size < 0 or size > end - pos:
+                    self._bad_element(pos, end, size)
+                append(Data(bytes(view[pos:pos + size])))
+                pos += size
+        self.read_pos = pos
+        return out
+
+    def read_data_entry_list(self) -> list:
+        """``List<Entry<Data, Data>>``: a count, then key and value Data of each entry."""
+        count = self.read_size("list")
+        buf, pos, end = self.buf, self.read_pos, self._end
+        out = []
+        append = out.append
+        unpack = _int_unpack_from
+        with memoryview(buf) as view:
+            for _ in range(count):
+                if pos + 4 > end:
+                    self._bad_element(pos, end, None)
+                size = unpack(buf, pos)[0]
+                pos += 4
+                if size < 0 or size > end - pos:
+                    self._bad_element(pos, end, size)
+                key = Data(bytes(view[pos:pos + size]))
+                pos += size
+                if pos + 4 > end:
+                    self._bad_element(pos, end, None)
+                size = unpack(buf, pos)[0]
+                pos += 4
+                if size < 0 or size > end - pos:
+                    self._bad_element(pos, end, size)
+                append((key, Data(bytes(view[pos:pos + size]))))
+                pos += size
+        self.read_pos = pos
+        return out
+
+    def _bad_element(self, pos: int, end: int, size) -> None:
+        """Raise the error for a list element whose size prefix is cut or wrong."""
+        if size is None:
+            self.read_pos = pos
+            raise self._truncated("data size", 4)
+        raise ProtocolError("invalid data size %d at offset %d: frame has %d bytes left"
+                            % (size, pos - 4, end - pos))
+
     def read_null_flag(self) -> bool:
         """Read the is-null byte of a ``@Nullable`` field; True means null."""
         return self.read_bool()

@@ -12,7 +12,7 @@ together never exceed ``max_message_size``.
 fragments no larger than a given frame size.
 """
 import struct
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from hazelcast.errors import ProtocolError
 from hazelcast.protocol.message import (
@@ -39,6 +39,9 @@ class _Partial:
         self.size = len(chunk)
 
 
+_BIG_FRAME_SIZE = 64 * 1024  # frames at least this long are received in place
+
+
 class FrameReader:
     """Turns a byte stream into ClientMessages.
 
@@ -56,11 +59,15 @@ class FrameReader:
         self._partials: Dict[int, _Partial] = {}
         self._partial_bytes = 0
         self._error = None
+        # A large frame whose length is known is received straight into a buffer of
+        # that size (no growing of _pending, no copy of the whole frame at the end).
+        self._big_frame: Optional[bytearray] = None
+        self._big_filled = 0
 
     @property
     def buffered(self) -> int:
         """Bytes held for incomplete frames and incomplete messages."""
-        return len(self._pending) + self._partial_bytes
+        return len(self._pending) + self._partial_bytes + self._big_filled
 
     def feed(self, data) -> List[ClientMessage]:
         """Consume ``data`` (bytes, bytearray or memoryview); return completed messages."""
@@ -73,9 +80,46 @@ class FrameReader:
             self._pending = bytearray()
             self._partials.clear()
             self._partial_bytes = 0
+            self._big_frame = None
+            self._big_filled = 0
             raise
 
+    def _fill_big_frame(self, data) -> Tuple[Optional[bytearray], int]:
+        """Copy what ``data`` holds of the big frame; the frame once whole, and bytes used."""
+        frame = self._big_frame
+        filled = self._big_filled
+        used = min(len(frame) - filled, len(data))
+        frame[filled:filled + used] = data[:used]
+        filled += used
+        if filled < len(frame):
+            self._big_filled = filled
+            return None, used
+        self._big_frame = None
+        self._big_filled = 0
+        return frame, used
+
+    def _complete_frame(self, frame: bytearray, out: List[ClientMessage]) -> None:
+        if frame[_FLAGS_OFFSET] & BEGIN_END_FLAGS == BEGIN_END_FLAGS:
+            out.append(ClientMessage(frame))
+        else:
+            message = self._fragment(frame)
+            if message is not None:
+                out.append(message)
+
     def _feed(self, data) -> List[ClientMessage]:
+        out: List[ClientMessage] = []
+        if self._big_frame is not None:
+            frame, used = self._fill_big_frame(data)
+            if frame is None:
+                return out
+            self._complete_frame(frame, out)
+            data = memoryview(data)[used:]
+            if not len(data):
+                return out
+        out.extend(self._feed_frames(data))
+        return out
+
+    def _feed_frames(self, data) -> List[ClientMessage]:
         pending = self._pending
         if pending:
             pending += data
@@ -92,15 +136,15 @@ class FrameReader:
                 raise ProtocolError("invalid frame length %d at stream offset %d (must be %d..%d)"
                                     % (length, pos, HEADER_SIZE, max_frame))
             if end - pos < length:
+                if length >= _BIG_FRAME_SIZE:
+                    self._big_frame = bytearray(length)
+                    self._big_filled = 0
+                    self._fill_big_frame(memoryview(buf)[pos:end])
+                    pos = end
                 break
-            frame = bytearray(buf[pos:pos + length])
+            frame = bytearray(memoryview(buf)[pos:pos + length])
             pos += length
-            if frame[_FLAGS_OFFSET] & BEGIN_END_FLAGS == BEGIN_END_FLAGS:
-                out.append(ClientMessage(frame))
-            else:
-                message = self._fragment(frame)
-                if message is not None:
-                    out.append(message)
+            self._complete_frame(frame, out)
         if pending:
             del pending[:pos]
         elif pos < end:

@@ -118,7 +118,7 @@ def decode_event_cachebatchinvalidation(msg: ClientMessage) -> Tuple:
     """Event 211 (EVENT_CACHEBATCHINVALIDATION): (name, keys, source_uuids, partition_uuids, sequences); absent @Since fields are None."""
     partition_uuids = sequences = None
     name = msg.read_str()
-    keys = [msg.read_data() for _ in range(msg.read_size())]
+    keys = msg.read_data_list()
     source_uuids = None if msg.read_bool() else [msg.read_str() for _ in range(msg.read_size())]
     if msg.has_remaining():  # fields added in 1.4
         partition_uuids = [decode_uuid(msg) for _ in range(msg.read_size())]
@@ -161,7 +161,7 @@ def decode_event_imapinvalidation(msg: ClientMessage) -> Tuple:
 def decode_event_imapbatchinvalidation(msg: ClientMessage) -> Tuple:
     """Event 216 (EVENT_IMAPBATCHINVALIDATION): (keys, source_uuids, partition_uuids, sequences); absent @Since fields are None."""
     source_uuids = partition_uuids = sequences = None
-    keys = [msg.read_data() for _ in range(msg.read_size())]
+    keys = msg.read_data_list()
     if msg.has_remaining():  # fields added in 1.4
         source_uuids = [msg.read_str() for _ in range(msg.read_size())]
         partition_uuids = [decode_uuid(msg) for _ in range(msg.read_size())]

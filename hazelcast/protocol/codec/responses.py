@@ -62,7 +62,7 @@ def decode_data_response(msg: ClientMessage) -> Optional[Data]:
 
 def decode_list_data_response(msg: ClientMessage) -> List[Data]:
     """Response 106 (LIST_DATA)."""
-    return [msg.read_data() for _ in range(msg.read_size())]
+    return msg.read_data_list()
 
 
 class AuthenticationResponse(NamedTuple):
@@ -169,7 +169,7 @@ def decode_read_result_set_response(msg: ClientMessage) -> ReadResultSetResponse
     """Response 115 (READ_RESULT_SET)."""
     item_seqs = next_seq = None
     read_count = msg.read_int()
-    items = [msg.read_data() for _ in range(msg.read_size())]
+    items = msg.read_data_list()
     if msg.has_remaining():  # fields added in 1.5
         item_seqs = None if msg.read_bool() else [msg.read_long() for _ in range(msg.read_size())]
     if msg.has_remaining():  # fields added in 1.6
@@ -186,13 +186,13 @@ class CacheKeyIteratorResultResponse(NamedTuple):
 def decode_cache_key_iterator_result_response(msg: ClientMessage) -> CacheKeyIteratorResultResponse:
     """Response 116 (CACHE_KEY_ITERATOR_RESULT)."""
     table_index = msg.read_int()
-    keys = [msg.read_data() for _ in range(msg.read_size())]
+    keys = msg.read_data_list()
     return CacheKeyIteratorResultResponse(table_index, keys)
 
 
 def decode_list_entry_response(msg: ClientMessage) -> List[Tuple[Data, Data]]:
     """Response 117 (LIST_ENTRY)."""
-    return [(msg.read_data(), msg.read_data()) for _ in range(msg.read_size())]
+    return msg.read_data_entry_list()
 
 
 class EntriesWithCursorResponse(NamedTuple):
@@ -204,7 +204,7 @@ class EntriesWithCursorResponse(NamedTuple):
 def decode_entries_with_cursor_response(msg: ClientMessage) -> EntriesWithCursorResponse:
     """Response 118 (ENTRIES_WITH_CURSOR)."""
     table_index = msg.read_int()
-    entries = [(msg.read_data(), msg.read_data()) for _ in range(msg.read_size())]
+    entries = msg.read_data_entry_list()
     return EntriesWithCursorResponse(table_index, entries)
 
 

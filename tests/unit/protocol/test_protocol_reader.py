@@ -143,3 +143,59 @@ def test_fuzz_fragment_sequences(frames):
         return
     for msg in out:
         assert msg.flags & 0xC0 == 0xC0 and msg.frame_length == len(msg.buf)
+
+
+@pytest.mark.parametrize("chunk", [1000, 4096, 65536, 128 * 1024, 10 ** 6])
+def test_large_frames_are_received_in_place_in_any_chunking(chunk):
+    big = [_request(i, size=150_000 + i) for i in range(3)]  # each > the in-place threshold
+    small = [_request(10 + i, size=5) for i in range(3)]
+    stream = b"".join(bytes(m.buf) for pair in zip(big, small) for m in pair)
+    reader, out = FrameReader(), []
+    for pos in range(0, len(stream), chunk):
+        out += reader.feed(memoryview(stream)[pos:pos + chunk])
+    assert _ids(out) == [0, 10, 1, 11, 2, 12]
+    assert [bytes(m.buf) for m in out] == [bytes(m.buf) for pair in zip(big, small) for m in pair]
+    assert reader.buffered == 0
+
+
+def test_a_large_frame_split_into_fragments_is_reassembled():
+    message = _request(5, size=200_000)
+    frames = split_frames(message, 70_000)
+    assert len(frames) > 2
+    reader, out = FrameReader(), []
+    stream = b"".join(frames)
+    for pos in range(0, len(stream), 30_000):
+        out += reader.feed(stream[pos:pos + 30_000])
+    (whole,) = out
+    assert whole.correlation_id == 5 and bytes(whole.buf[22:]) == bytes(message.buf[22:])
+
+
+def test_a_large_frame_over_the_maximum_is_rejected_before_it_is_buffered():
+    reader = FrameReader(max_frame_size=100_000)
+    with pytest.raises(ProtocolError, match="invalid frame length 150"):
+        reader.feed(_frame(length=150_000)[:1000])
+    assert reader.buffered == 0
+
+
+def _list_response(payload: bytes) -> ClientMessage:
+    return ClientMessage(_frame(length=22 + len(payload), type_=117, payload=payload))
+
+
+@pytest.mark.parametrize("payload, reason", [
+    (struct.pack("<i", 2) + struct.pack("<i", 1) + b"a", "data size"),            # count says 2, one there
+    (struct.pack("<i", 1) + struct.pack("<i", 5) + b"ab", "invalid data size 5"),  # value longer than frame
+    (struct.pack("<i", 1) + struct.pack("<i", -3), "invalid data size -3"),
+    (struct.pack("<i", 1) + b"\x01\x00", "data size"),                          # size prefix cut
+])
+def test_data_entry_lists_reject_truncated_or_inconsistent_frames(payload, reason):
+    with pytest.raises(ProtocolError, match=reason):
+        _list_response(payload).read_data_entry_list()
+
+
+def test_data_lists_read_every_element_and_leave_the_cursor_after_them():
+    payload = struct.pack("<i", 2) + struct.pack("<i", 1) + b"a" + struct.pack("<i", 2) + b"bc" + b"tail"
+    message = _list_response(payload)
+    assert [d.buffer for d in message.read_data_list()] == [b"a", b"bc"]
+    assert message.read_raw(4) == b"tail"
+    entries = _list_response(struct.pack("<iiciH", 1, 1, b"k", 2, 0x7676)).read_data_entry_list()
+    assert [(k.buffer, v.buffer) for k, v in entries] == [(b"k", b"vv")]
