@@ -10,9 +10,8 @@ import logging
 import threading
 from typing import Callable, Dict, List, Optional, Tuple
 
-from hazelcast.core import Address
-from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
-                              HazelcastTimeoutError, TargetDisconnectedError)
+from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastTimeoutError,
+                              TargetDisconnectedError)
 from hazelcast.future import Future
 from hazelcast.network.connection import Connection
 from hazelcast.protocol.codec import client_authentication_codec
@@ -263,9 +262,6 @@ class ConnectionManager:
             except Exception:
                 _logger.exception("Connection-removed listener failed")
 
-    def member_endpoint_of(self, address: Address) -> Endpoint:
-        return (address.host, address.port)
-
     # --- shutdown ----------------------------------------------------------------
 
     def shutdown(self) -> None:
@@ -291,7 +287,3 @@ def _auth_failure_text(status: int, host: str, port: int, group: str, server_ser
     if status == NOT_ALLOWED_IN_CLUSTER:
         return where + "the client is not allowed in this cluster (blacklisted or client filtering)"
     return where + "unknown authentication status %d" % status
-
-
-def is_connection_error(error: BaseException) -> bool:
-    return isinstance(error, (OSError, HazelcastError))
