@@ -152,6 +152,9 @@ _port_lock = threading.Lock()
 
 def port_is_free(port):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # as a member's server socket does: connections of a member that just stopped
+        # linger in TIME_WAIT for a minute, and they do not keep a new member out
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((HOST, port))
         except OSError:
