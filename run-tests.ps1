@@ -67,6 +67,19 @@ foreach ($artifact in @("hazelcast", "hazelcast-client")) {
 $env:HZ_JAR = Join-Path $JarDir "hazelcast-$Version.jar"
 $env:HZ_CLIENT_JAR = Join-Path $JarDir "hazelcast-client-$Version.jar"
 
+# --- older members for tests/integration/test_older_members.py (member jars only) ------
+if ($null -eq $env:HZ_OLDER_VERSIONS) { $env:HZ_OLDER_VERSIONS = "3.6.8 3.9.4" }
+foreach ($older in ($env:HZ_OLDER_VERSIONS -split "\s+" | Where-Object { $_ })) {
+    $olderDir = Join-Path $Root (Join-Path ".cache\hazelcast" $older)
+    $olderJar = Join-Path $olderDir "hazelcast-$older.jar"
+    if (-not (Test-Path $olderJar)) {
+        New-Item -ItemType Directory -Force -Path $olderDir | Out-Null
+        Write-Host "fetching com.hazelcast:hazelcast:$older from Maven Central"
+        & mvn -B -q dependency:copy "-Dartifact=com.hazelcast:hazelcast:$older" "-DoutputDirectory=$olderDir"
+        if ($LASTEXITCODE -ne 0) { Write-Host "could not fetch Hazelcast $older" }
+    }
+}
+
 # --- Java test classes: tests/java/src -> tests/java/build/<version> --------------------
 $Src = Join-Path $Root "tests\java\src"
 $Out = Join-Path $Root (Join-Path "tests\java\build" $Version)

@@ -43,6 +43,11 @@ scripts/ensure-tools.sh java javac mvn
 JAR_DIR="$(scripts/fetch-hazelcast.sh "$HZ_VERSION")"
 export HZ_JAR="$JAR_DIR/hazelcast-$HZ_VERSION.jar"
 export HZ_CLIENT_JAR="$JAR_DIR/hazelcast-client-$HZ_VERSION.jar"
+# older members for tests/integration/test_older_members.py (member jars only are used)
+export HZ_OLDER_VERSIONS="${HZ_OLDER_VERSIONS-3.6.8 3.9.4}"
+for older in $HZ_OLDER_VERSIONS; do
+    scripts/fetch-hazelcast.sh "$older" >/dev/null || echo "could not fetch Hazelcast $older" >&2
+done
 CLASSES="$(scripts/compile-java-tests.sh "$HZ_VERSION")"
 if [ -n "$CLASSES" ]; then
     export HZ_TEST_CLASSES="$CLASSES"
