@@ -197,11 +197,16 @@ def _request(service: Dict, m: Dict, responses: Dict[str, Dict], source: str) ->
     since_groups = sorted({p["since"] for p in params if _version(p["since"]) > _version(m["since"])},
                           key=_version)
     body = ["def encode_request(%s) -> ClientMessage:" % signature,
-            '    """The finished request frame (correlation id 0, partition id -1)."""',
-            "    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)"]
-    for lines in encode:
-        body += ["    " + line for line in lines]
-    body += ["    return msg.finish()", "", ""]
+            '    """The finished request frame (correlation id 0, partition id -1)."""']
+    if since_groups:
+        # one body for both: every field of the newest protocol version
+        body += ["    return encode_request_for(%r, %s)" % (_version(PROTOCOL), ", ".join(names)),
+                 "", ""]
+    else:
+        body.append("    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)")
+        for lines in encode:
+            body += ["    " + line for line in lines]
+        body += ["    return msg.finish()", "", ""]
     if since_groups:
         imports.typing.add("Tuple")
         imports.typing.add("Optional")

@@ -19,37 +19,7 @@ EVENTS = ()
 
 def encode_request(credentials: Data, uuid: Optional[str], owner_uuid: Optional[str], is_owner_connection: bool, client_type: str, serialization_version: int, client_hazelcast_version: str, client_name: str, labels: List[str], partition_count: Optional[int], cluster_id: Optional[str]) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
-    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
-    msg.append_data(credentials)
-    if uuid is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(uuid)
-    if owner_uuid is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(owner_uuid)
-    msg.append_bool(is_owner_connection)
-    msg.append_str(client_type)
-    msg.append_byte(serialization_version)
-    msg.append_str(client_hazelcast_version)
-    msg.append_str(client_name)
-    msg.append_int(len(labels))
-    for item0 in labels:
-        msg.append_str(item0)
-    if partition_count is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_int(partition_count)
-    if cluster_id is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(cluster_id)
-    return msg.finish()
+    return encode_request_for((1, 8), credentials, uuid, owner_uuid, is_owner_connection, client_type, serialization_version, client_hazelcast_version, client_name, labels, partition_count, cluster_id)
 
 
 def encode_request_for(version: Tuple[int, int], credentials: Data, uuid: Optional[str], owner_uuid: Optional[str], is_owner_connection: bool, client_type: str, serialization_version: int, client_hazelcast_version: Optional[str] = None, client_name: Optional[str] = None, labels: Optional[List[str]] = None, partition_count: Optional[int] = None, cluster_id: Optional[str] = None) -> ClientMessage:

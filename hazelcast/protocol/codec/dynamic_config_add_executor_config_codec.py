@@ -18,17 +18,7 @@ EVENTS = ()
 
 def encode_request(name: str, pool_size: int, queue_capacity: int, statistics_enabled: bool, quorum_name: Optional[str]) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
-    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
-    msg.append_str(name)
-    msg.append_int(pool_size)
-    msg.append_int(queue_capacity)
-    msg.append_bool(statistics_enabled)
-    if quorum_name is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(quorum_name)
-    return msg.finish()
+    return encode_request_for((1, 8), name, pool_size, queue_capacity, statistics_enabled, quorum_name)
 
 
 def encode_request_for(version: Tuple[int, int], name: str, pool_size: int, queue_capacity: int, statistics_enabled: bool, quorum_name: Optional[str] = None) -> ClientMessage:

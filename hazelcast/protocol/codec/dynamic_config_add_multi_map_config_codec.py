@@ -19,28 +19,7 @@ EVENTS = ()
 
 def encode_request(name: str, collection_type: str, listener_configs: Optional[List[ListenerConfigHolder]], binary: bool, backup_count: int, async_backup_count: int, statistics_enabled: bool, quorum_name: Optional[str], merge_policy: str, merge_batch_size: int) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
-    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
-    msg.append_str(name)
-    msg.append_str(collection_type)
-    if listener_configs is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_int(len(listener_configs))
-        for item0 in listener_configs:
-            encode_listener_config_holder(msg, item0)
-    msg.append_bool(binary)
-    msg.append_int(backup_count)
-    msg.append_int(async_backup_count)
-    msg.append_bool(statistics_enabled)
-    if quorum_name is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(quorum_name)
-    msg.append_str(merge_policy)
-    msg.append_int(merge_batch_size)
-    return msg.finish()
+    return encode_request_for((1, 8), name, collection_type, listener_configs, binary, backup_count, async_backup_count, statistics_enabled, quorum_name, merge_policy, merge_batch_size)
 
 
 def encode_request_for(version: Tuple[int, int], name: str, collection_type: str, listener_configs: Optional[List[ListenerConfigHolder]], binary: bool, backup_count: int, async_backup_count: int, statistics_enabled: bool, quorum_name: Optional[str] = None, merge_policy: Optional[str] = None, merge_batch_size: Optional[int] = None) -> ClientMessage:

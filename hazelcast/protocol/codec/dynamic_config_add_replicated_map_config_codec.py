@@ -19,26 +19,7 @@ EVENTS = ()
 
 def encode_request(name: str, in_memory_format: str, async_fillup: bool, statistics_enabled: bool, merge_policy: str, listener_configs: Optional[List[ListenerConfigHolder]], quorum_name: Optional[str], merge_batch_size: int) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
-    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
-    msg.append_str(name)
-    msg.append_str(in_memory_format)
-    msg.append_bool(async_fillup)
-    msg.append_bool(statistics_enabled)
-    msg.append_str(merge_policy)
-    if listener_configs is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_int(len(listener_configs))
-        for item0 in listener_configs:
-            encode_listener_config_holder(msg, item0)
-    if quorum_name is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(quorum_name)
-    msg.append_int(merge_batch_size)
-    return msg.finish()
+    return encode_request_for((1, 8), name, in_memory_format, async_fillup, statistics_enabled, merge_policy, listener_configs, quorum_name, merge_batch_size)
 
 
 def encode_request_for(version: Tuple[int, int], name: str, in_memory_format: str, async_fillup: bool, statistics_enabled: bool, merge_policy: str, listener_configs: Optional[List[ListenerConfigHolder]], quorum_name: Optional[str] = None, merge_batch_size: Optional[int] = None) -> ClientMessage:

@@ -19,26 +19,7 @@ EVENTS = ()
 
 def encode_request(name: str, capacity: int, backup_count: int, async_backup_count: int, time_to_live_seconds: int, in_memory_format: str, ringbuffer_store_config: Optional[RingbufferStoreConfigHolder], quorum_name: Optional[str], merge_policy: str, merge_batch_size: int) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
-    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
-    msg.append_str(name)
-    msg.append_int(capacity)
-    msg.append_int(backup_count)
-    msg.append_int(async_backup_count)
-    msg.append_int(time_to_live_seconds)
-    msg.append_str(in_memory_format)
-    if ringbuffer_store_config is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        encode_ringbuffer_store_config_holder(msg, ringbuffer_store_config)
-    if quorum_name is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(quorum_name)
-    msg.append_str(merge_policy)
-    msg.append_int(merge_batch_size)
-    return msg.finish()
+    return encode_request_for((1, 8), name, capacity, backup_count, async_backup_count, time_to_live_seconds, in_memory_format, ringbuffer_store_config, quorum_name, merge_policy, merge_batch_size)
 
 
 def encode_request_for(version: Tuple[int, int], name: str, capacity: int, backup_count: int, async_backup_count: int, time_to_live_seconds: int, in_memory_format: str, ringbuffer_store_config: Optional[RingbufferStoreConfigHolder], quorum_name: Optional[str] = None, merge_policy: Optional[str] = None, merge_batch_size: Optional[int] = None) -> ClientMessage:

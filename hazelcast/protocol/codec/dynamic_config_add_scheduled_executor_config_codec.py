@@ -18,19 +18,7 @@ EVENTS = ()
 
 def encode_request(name: str, pool_size: int, durability: int, capacity: int, quorum_name: Optional[str], merge_policy: str, merge_batch_size: int) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
-    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
-    msg.append_str(name)
-    msg.append_int(pool_size)
-    msg.append_int(durability)
-    msg.append_int(capacity)
-    if quorum_name is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(quorum_name)
-    msg.append_str(merge_policy)
-    msg.append_int(merge_batch_size)
-    return msg.finish()
+    return encode_request_for((1, 8), name, pool_size, durability, capacity, quorum_name, merge_policy, merge_batch_size)
 
 
 def encode_request_for(version: Tuple[int, int], name: str, pool_size: int, durability: int, capacity: int, quorum_name: Optional[str] = None, merge_policy: Optional[str] = None, merge_batch_size: Optional[int] = None) -> ClientMessage:

@@ -18,17 +18,7 @@ EVENTS = ()
 
 def encode_request(name: str, initial_permits: int, backup_count: int, async_backup_count: int, quorum_name: Optional[str]) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
-    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
-    msg.append_str(name)
-    msg.append_int(initial_permits)
-    msg.append_int(backup_count)
-    msg.append_int(async_backup_count)
-    if quorum_name is None:
-        msg.append_bool(True)
-    else:
-        msg.append_bool(False)
-        msg.append_str(quorum_name)
-    return msg.finish()
+    return encode_request_for((1, 8), name, initial_permits, backup_count, async_backup_count, quorum_name)
 
 
 def encode_request_for(version: Tuple[int, int], name: str, initial_permits: int, backup_count: int, async_backup_count: int, quorum_name: Optional[str] = None) -> ClientMessage:

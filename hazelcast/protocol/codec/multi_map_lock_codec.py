@@ -19,13 +19,7 @@ EVENTS = ()
 
 def encode_request(name: str, key: Data, thread_id: int, ttl: int, reference_id: int) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
-    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
-    msg.append_str(name)
-    msg.append_data(key)
-    msg.append_long(thread_id)
-    msg.append_long(ttl)
-    msg.append_long(reference_id)
-    return msg.finish()
+    return encode_request_for((1, 8), name, key, thread_id, ttl, reference_id)
 
 
 def encode_request_for(version: Tuple[int, int], name: str, key: Data, thread_id: int, ttl: int, reference_id: Optional[int] = None) -> ClientMessage:
