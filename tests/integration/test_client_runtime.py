@@ -54,7 +54,15 @@ def test_manual_basic_usage_samples_run_as_written(default_port_cluster):
     namespace = {}
     _run_blocks([start], namespace)  # "Now, run the following code" with a connected client
     try:
-        printed = _run_blocks([sales, callback], namespace)
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            for block in (sales, callback):
+                exec(compile(textwrap.dedent(block), "<manual 1.5>", "exec"), namespace)
+            # The sample sleeps 0.1 s for its callback; on a busy machine the callback
+            # (on the I/O thread) may print a little later: give it a bounded while.
+            wait_until(lambda: out.getvalue().count("Alice is in IT department") == 2, timeout=10,
+                       message="the entry_set callback's output")
+        printed = out.getvalue()
         for person in ("Denise", "Erwing", "Faith"):
             assert "%s is in Sales department" % person in printed
         assert printed.count("Alice is in IT department") == 2  # the loop and the callback
