@@ -134,8 +134,14 @@ class ClusterService:
                 ordered.append(endpoint)
         return ordered
 
-    def connect_to_cluster(self) -> None:
-        """Connect the owner connection, trying every address per round (blocking)."""
+    def connect_to_cluster(self, reconnecting: bool = False) -> None:
+        """Connect the owner connection, trying every address per round (blocking).
+
+        At start a refused authentication ends the attempt at once (wrong group). On a
+        reconnect it counts as one failed attempt: while a cluster is still noticing that
+        the old owner died, a member may refuse the ownership change for a moment
+        ("already processed a newer authentication", seen on 3.9 members).
+        """
         network = self._config.network_config
         limit = network.connection_attempt_limit
         period = network.connection_attempt_period
@@ -154,8 +160,12 @@ class ClusterService:
                     tried.append(label)
                 try:
                     connection = self._connection_manager.get_or_connect(endpoint, as_owner=True).result()
-                except AuthenticationError:
-                    raise
+                except AuthenticationError as e:
+                    if not reconnecting:
+                        raise
+                    last_errors[label] = str(e)
+                    _logger.warning("Owner authentication to %s refused during reconnect: %s", label, e)
+                    continue
                 except HazelcastClientNotActiveError:
                     raise
                 except Exception as e:
@@ -217,7 +227,7 @@ class ClusterService:
 
     def _reconnect(self) -> None:
         try:
-            self.connect_to_cluster()
+            self.connect_to_cluster(reconnecting=True)
         except Exception as e:
             with self._lock:
                 self._reconnecting = False

@@ -29,7 +29,7 @@ def old_cluster(request, cluster):  # `cluster` only for its check that members 
 
 def test_map_listener_and_owner_loss_on_an_older_member(old_cluster):
     states, events = [], []
-    config = client_config(old_cluster)
+    config = client_config(old_cluster, connection_attempt_limit=10, connection_attempt_period=1.0)
     config.add_lifecycle_listener(states.append)
     client = hazelcast.HazelcastClient(config)
     try:

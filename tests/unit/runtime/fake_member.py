@@ -17,8 +17,10 @@ MEMBER_UUID = "fake-member-uuid"
 
 
 class FakeMember:
-    def __init__(self, on_map_request="answer"):
+    def __init__(self, on_map_request="answer", refuse_reauthentications=0):
         self.on_map_request = on_map_request
+        self.refuse_reauthentications = refuse_reauthentications  # after the first auth
+        self.authentications = 0
         self._server = socket.socket()
         self._server.bind(("127.0.0.1", 0))
         self._server.listen(4)
@@ -34,6 +36,16 @@ class FakeMember:
 
     def address(self) -> str:
         return "127.0.0.1:%d" % self.port
+
+    def drop_connections(self) -> None:
+        """Close every client connection (the server socket stays): the client reconnects."""
+        for sock in self._sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+            except OSError:
+                pass
+        self._sockets = []
 
     def close(self) -> None:
         self._stopped = True
@@ -84,8 +96,13 @@ class FakeMember:
             return  # after half a frame this connection says nothing more, not even to pings
         kind = request.message_type
         if kind == 0x0002:  # authentication
+            self.authentications += 1
+            refuse = self.authentications > 1 and self.refuse_reauthentications > 0
+            if refuse:
+                self.refuse_reauthentications -= 1
+
             def auth(m):
-                m.append_byte(0)
+                m.append_byte(1 if refuse else 0)  # 1 = CREDENTIALS_FAILED
                 m.append_bool(False)
                 m.append_str("127.0.0.1")
                 m.append_int(self.port)

@@ -89,3 +89,28 @@ def test_silent_member_blocking_call_waits_but_a_dead_socket_is_detected(fake_me
             future.result(timeout=5)
     finally:
         client.shutdown()
+
+
+def test_a_refused_authentication_during_reconnect_is_retried_not_fatal():
+    # A member may refuse an ownership change while the cluster still settles after the old
+    # owner died; the FAKE member here refuses the first re-authentication.
+    member = FakeMember(refuse_reauthentications=1)
+    states = []
+    config = hazelcast.ClientConfig()
+    config.logger_config.level = logging.CRITICAL + 1
+    config.network_config.addresses.append(member.address())
+    config.network_config.connection_attempt_limit = 5
+    config.network_config.connection_attempt_period = 0.2
+    config.add_lifecycle_listener(states.append)
+    client = hazelcast.HazelcastClient(config)
+    try:
+        member.drop_connections()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not (states[-1:] == ["CONNECTED"] and "DISCONNECTED" in states):
+            time.sleep(0.05)
+        assert states == ["STARTING", "CONNECTED", "DISCONNECTED", "CONNECTED"]
+        assert member.authentications == 3  # first, refused, accepted
+        assert client.get_map("m").blocking().get("k") is None
+    finally:
+        client.shutdown()
+        member.close()
