@@ -98,12 +98,10 @@ class InvocationService:
         invocation.deadline = time.monotonic() + self.invocation_timeout
         if self._smart and self._live:
             # The common case, straight to the partition owner's connection.
-            owner = partition_service.get_partition_owner(partition_id)
-            if owner is not None:
-                connection = self._connection_manager.get_connection(owner)
-                if connection is not None:
-                    self._send_on(invocation, connection)
-                    return invocation.future
+            connection = self._owner_connection(partition_id)
+            if connection is not None:
+                self._send_on(invocation, connection)
+                return invocation.future
         self._send(invocation)
         return invocation.future
 
@@ -157,11 +155,11 @@ class InvocationService:
                 self._connect_then_send(invocation, invocation.endpoint)
             return connection
         if self._smart and invocation.partition_id >= 0:
+            connection = self._owner_connection(invocation.partition_id)
+            if connection is not None:
+                return connection
             owner = self._partition_service.get_partition_owner(invocation.partition_id)
             if owner is not None:
-                connection = manager.get_connection(owner)
-                if connection is not None:
-                    return connection
                 manager.get_or_connect(owner)  # for next time; the owner connection relays
         connection = manager.owner_connection
         if connection is None or connection.closed:
@@ -171,6 +169,11 @@ class InvocationService:
             self._on_failure(invocation, ClientOfflineError(
                 "No connection to the cluster to send %r" % (invocation,)), sent=False)
         return connection
+
+    def _owner_connection(self, partition_id: int):
+        """The open connection to the member owning ``partition_id``, if there is one."""
+        owner = self._partition_service.get_partition_owner(partition_id)
+        return self._connection_manager.get_connection(owner) if owner is not None else None
 
     def _connect_then_send(self, invocation: Invocation, endpoint: Endpoint) -> None:
         def on_connected(connected: Future) -> None:
