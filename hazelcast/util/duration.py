@@ -67,7 +67,7 @@ def checked_seconds(seconds: Any, what: str, unset: str = "", infinite: bool = F
                 return seconds
             if infinite and unset:
                 return None
-    raise error("%s must be %s; got %r%s" % (
+    raise error("%s must be %s, got %r%s" % (
         what, _accepted(positive, unset, infinite), seconds,
         "" if seconds is None else " (%s)" % type(seconds).__name__))
 

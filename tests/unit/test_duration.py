@@ -44,7 +44,7 @@ def test_sentinels_give_minus_one_where_the_api_has_them(sentinel):
 def test_infinity_is_the_sentinel_only_where_it_means_no_limit():
     assert to_millis(INF, "t", "wait as long as it takes", infinite=True) == -1
     with pytest.raises(IllegalArgumentError, match=r"t must be a number of seconds >= 0, or None/-1 to "
-                                                   r"use the default; got inf \(float\)"):
+                                                   r"use the default, got inf \(float\)"):
         to_millis(INF, "t", "use the default")
     with pytest.raises(IllegalArgumentError):
         to_millis(INF, "t")
@@ -66,7 +66,7 @@ def test_refused_with_what_was_wrong_and_what_is_accepted(bad, unset, infinite):
 
 @pytest.mark.parametrize("bad", [None, -1])
 def test_sentinels_are_refused_where_the_api_has_none(bad):
-    with pytest.raises(IllegalArgumentError, match="must be a number of seconds >= 0; got"):
+    with pytest.raises(IllegalArgumentError, match="must be a number of seconds >= 0, got"):
         to_millis(bad, "Queue.poll: timeout")
 
 
