@@ -30,6 +30,7 @@ one (a likely typo). Other unknown property names (e.g. member-side or Java
 client properties shared with other configs) are logged at INFO.
 """
 import logging
+import math
 import numbers
 import os
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
@@ -989,10 +990,14 @@ class ClientConfig(_Config):
             default = prop.default_value
             if isinstance(default, bool):
                 props.get_bool(prop)
-            elif isinstance(default, int):
-                value = props.get_float(prop) if prop.time_unit is not None else props.get_int(prop)
-                if value < 0 and prop is not ClientProperties.STATISTICS_PERIOD_SECONDS:
-                    raise _fail("property " + prop.name, "a number >= 0", value)
+            elif prop.time_unit is not None:
+                value = props.get_float(prop)
+                # a non-positive statistics period means "the default"
+                if not (value < 0 and prop is ClientProperties.STATISTICS_PERIOD_SECONDS) and not (
+                        0 <= value < math.inf):
+                    raise _fail("property " + prop.name, "a finite number >= 0 (in its time unit)", value)
+            elif isinstance(default, int) and props.get_int(prop) < 0:
+                raise _fail("property " + prop.name, "an int >= 0", props.get_int(prop))
             elif isinstance(default, str):
                 _check_str("property " + prop.name, props.get(prop))
 

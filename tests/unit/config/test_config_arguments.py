@@ -186,3 +186,12 @@ def test_other_unknown_properties_are_logged_at_info_since_they_may_be_meant_for
     assert config_log.at(logging.WARNING) == []
     [message] = config_log.at(logging.INFO)
     assert "'hazelcast.logging.type' is not a property of this client" in message
+
+
+@pytest.mark.parametrize("value", ["nan", float("nan"), "inf", float("inf"), -5])
+def test_duration_properties_must_be_finite_and_not_negative(value):
+    config = ClientConfig()
+    config.set_property("hazelcast.client.heartbeat.interval", value)
+    with pytest.raises(ConfigurationError, match="property hazelcast.client.heartbeat.interval must be a finite "
+                                                 "number >= 0"):
+        config.validate()
