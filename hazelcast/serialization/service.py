@@ -17,7 +17,7 @@ from hazelcast.serialization.canonical import canonical_pickle
 from hazelcast.serialization import constants as c
 from hazelcast.serialization.data import Data, HEADER_SIZE
 from hazelcast.serialization.portable.serializer import (
-    PortableContext, PortableSerializer, find_class)
+    PortableContext, PortableSerializer, find_class, qualified_name, user_code_error)
 from hazelcast.serialization.predicate import PREDICATE_FACTORY
 from hazelcast.serialization.reliable_topic_message import TOPIC_FACTORY, TOPIC_FACTORY_ID
 from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutputImpl
@@ -29,12 +29,6 @@ _PICKLE_HINT = ("SerializationConfig.allow_pickle is False: register a custom or
                 "serializer, or make the type IdentifiedDataSerializable or Portable")
 
 
-def _name(obj: Any) -> str:
-    """The qualified name of a class (or of an instance's class)."""
-    cls = obj if isinstance(obj, type) else type(obj)
-    return "%s.%s" % (cls.__module__, cls.__qualname__)
-
-
 def _instance(serializer: Any, what: str) -> Any:
     """``serializer`` itself, or a new instance when it is a class."""
     if not isinstance(serializer, type):
@@ -42,8 +36,7 @@ def _instance(serializer: Any, what: str) -> Any:
     try:
         return serializer()
     except Exception as e:
-        raise HazelcastSerializationError("Cannot create the %s: %s: %s"
-                                          % (what, type(e).__name__, e)) from e
+        raise user_code_error("Cannot create the " + what, e) from e
 
 
 def _failures_named(read: Callable, failed: str) -> Callable:
@@ -52,7 +45,7 @@ def _failures_named(read: Callable, failed: str) -> Callable:
         try:
             return read(inp)
         except Exception as e:
-            raise HazelcastSerializationError("The %s: %s: %s" % (failed, type(e).__name__, e)) from e
+            raise user_code_error(failed, e) from e
     return checked
 
 
@@ -98,14 +91,14 @@ class SerializationService:
         self._serializer_of_type_id: Dict[int, Any] = {}
         instances = {}  # one instance per serializer class, shared by the types it serves
         for cls, ser in (getattr(config, "custom_serializers", None) or {}).items():
-            what = "custom serializer %s of %s" % (_name(ser), _name(cls))
+            what = "custom serializer %s of %s" % (qualified_name(ser), qualified_name(cls))
             if isinstance(ser, type):
                 ser = instances.get(ser) or instances.setdefault(ser, _instance(ser, what))
-            self._custom[cls] = self._register_stream_serializer(ser, what, _name(cls))
+            self._custom[cls] = self._register_stream_serializer(ser, what, qualified_name(cls))
         glob = getattr(config, "global_serializer", None)
         self._global = None
         if glob is not None:
-            what = "global serializer " + _name(glob)
+            what = "global serializer " + qualified_name(glob)
             self._global = self._register_stream_serializer(_instance(glob, what), what, None)
 
     def _register_stream_serializer(self, ser, what: str, type_name: Optional[str]) -> Callable:
@@ -114,18 +107,17 @@ class SerializationService:
         try:
             type_id = ser.get_type_id()
         except Exception as e:
-            raise HazelcastSerializationError("The %s failed in get_type_id(): %s: %s"
-                                              % (what, type(e).__name__, e)) from e
+            raise user_code_error("The %s failed in get_type_id()" % what, e) from e
         if isinstance(type_id, bool) or not isinstance(type_id, int) or type_id <= 0:
             raise HazelcastSerializationError(
                 "The %s has type id %r: custom type ids must be positive integers" % (what, type_id))
         existing = self._serializer_of_type_id.get(type_id)
         if existing is not None and existing is not ser:
             raise HazelcastSerializationError(
-                "The %s reuses type id %d, already taken by %s" % (what, type_id, _name(existing)))
+                "The %s reuses type id %d, already taken by %s" % (what, type_id, qualified_name(existing)))
         if existing is None:
             self._serializer_of_type_id[type_id] = ser
-            self._readers[type_id] = _failures_named(ser.read, "%s (type id %d) failed to read a value"
+            self._readers[type_id] = _failures_named(ser.read, "The %s (type id %d) failed to read a value"
                                                      % (what, type_id))
         if ser not in self._serializers:
             self._serializers.append(ser)
@@ -134,9 +126,8 @@ class SerializationService:
             try:
                 _write(out, obj)
             except Exception as e:
-                raise HazelcastSerializationError(
-                    "The %s failed to write a %s: %s: %s" % (what, type_name or _name(type(obj)),
-                                                            type(e).__name__, e)) from e
+                raise user_code_error("The %s failed to write a %s" % (what, type_name or qualified_name(obj)),
+                                      e) from e
             return _type_id
         return write
 
@@ -259,8 +250,8 @@ class SerializationService:
         try:
             obj.write_data(out)
         except Exception as e:
-            raise HazelcastSerializationError("The write_data of IdentifiedDataSerializable %s failed: %s: %s"
-                                              % (_name(obj), type(e).__name__, e)) from e
+            raise user_code_error("The write_data of IdentifiedDataSerializable %s failed"
+                                  % qualified_name(obj), e) from e
         return c.CONSTANT_TYPE_DATA_SERIALIZABLE
 
     def _read_ids(self, inp):
@@ -280,8 +271,8 @@ class SerializationService:
         try:
             obj.read_data(inp)
         except Exception as e:
-            raise HazelcastSerializationError("The read_data of IdentifiedDataSerializable %s failed: %s: %s"
-                                              % (_name(obj), type(e).__name__, e)) from e
+            raise user_code_error("The read_data of IdentifiedDataSerializable %s failed"
+                                  % qualified_name(obj), e) from e
         return obj
 
     def _write_portable(self, out, obj) -> int:

@@ -3,7 +3,7 @@ HazelcastSerializationError naming the serializer and type, with the cause chain
 import pytest
 
 from hazelcast.errors import HazelcastSerializationError, IllegalArgumentError
-from hazelcast.serialization.api import IdentifiedDataSerializable, StreamSerializer
+from hazelcast.serialization.api import IdentifiedDataSerializable, Portable, StreamSerializer
 from hazelcast.serialization.predicate import (AndPredicate, NotPredicate, OrPredicate, PagingPredicate,
                                                SqlPredicate, and_, is_equal_to, not_, or_, paging, sql,
                                                true)
@@ -175,3 +175,35 @@ def test_identified_data_serializable_failures_are_named():
                                                           ".*BrokenIds failed: ValueError: bad bytes") as caught:
         service.to_object(service.to_data(BrokenIds()))
     assert isinstance(caught.value.__cause__, ValueError)
+
+
+class BrokenPortable(Portable):
+    def __init__(self, fail_write=False):
+        self.fail_write = fail_write
+
+    def get_factory_id(self):
+        return 8
+
+    def get_class_id(self):
+        return 9
+
+    def write_portable(self, writer):
+        writer.write_int("n", 1)
+        if self.fail_write:
+            raise TypeError("cannot write")
+
+    def read_portable(self, reader):
+        reader.read_int("n")
+        raise LookupError("lost")
+
+
+def test_portable_failures_are_named():
+    service = _service(portable_factories={8: {9: BrokenPortable}})
+    service.to_data(BrokenPortable())  # registers the class definition
+    with pytest.raises(HazelcastSerializationError, match="write_portable of Portable .*BrokenPortable failed: "
+                                                          "TypeError: cannot write") as caught:
+        service.to_data(BrokenPortable(fail_write=True))
+    assert isinstance(caught.value.__cause__, TypeError)
+    with pytest.raises(HazelcastSerializationError, match="read_portable of Portable .*BrokenPortable failed: "
+                                                          "LookupError: lost"):
+        service.to_object(service.to_data(BrokenPortable()))
