@@ -1,4 +1,4 @@
-""""Did you mean ...?" for misspelled setting and property names."""
+"""Suggestions ("did you mean ...?") for misspelled setting and property names."""
 import difflib
 from typing import Iterable, Optional
 
