@@ -12,6 +12,10 @@ from hazelcast.config import SerializationConfig
 from hazelcast.errors import ConfigurationError, IllegalArgumentError
 from hazelcast.future import completed_future
 from hazelcast.proxy.base import ProxyContext
+from hazelcast.proxy.map import Map
+from hazelcast.proxy.multi_map import MultiMap
+from hazelcast.proxy.queue import Queue
+from hazelcast.proxy.replicated_map import ReplicatedMap
 from hazelcast.serialization.service import SerializationService
 from hazelcast.util.duration import MAX_MILLIS, checked_seconds, to_millis
 
@@ -108,38 +112,44 @@ def context():
                         _OnePartition(), None, None, None, None)
 
 
-def _proxy(module, cls, context):
-    import importlib
-    return getattr(importlib.import_module("hazelcast.proxy." + module), cls)("svc", "name", context)
+def _proxy(cls, context):
+    return cls("svc", "name", context)
 
 
 BAD = [-2, -0.001, NAN, -INF, True, "5"]
 CALLS = [
-    ("map", "Map", lambda p, v: p.put("k", "v", ttl=v)),
-    ("map", "Map", lambda p, v: p.put("k", "v", ttl=INF if v is True else v)),
-    ("map", "Map", lambda p, v: p.set("k", "v", v)),
-    ("map", "Map", lambda p, v: p.put_if_absent("k", "v", v)),
-    ("map", "Map", lambda p, v: p.put_transient("k", "v", v)),
-    ("map", "Map", lambda p, v: p.put("k", "v", -1, max_idle=v)),
-    ("map", "Map", lambda p, v: p.set_ttl("k", v)),
-    ("map", "Map", lambda p, v: p.try_put("k", "v", v)),
-    ("map", "Map", lambda p, v: p.try_remove("k", v)),
-    ("map", "Map", lambda p, v: p.lock("k", v)),
-    ("map", "Map", lambda p, v: p.try_lock("k", timeout=v)),
-    ("multi_map", "MultiMap", lambda p, v: p.lock("k", v)),
-    ("multi_map", "MultiMap", lambda p, v: p.try_lock("k", timeout=v)),
-    ("replicated_map", "ReplicatedMap", lambda p, v: p.put("k", "v", v)),
-    ("queue", "Queue", lambda p, v: p.offer("i", v)),
-    ("queue", "Queue", lambda p, v: p.poll(v)),
+    (Map, lambda p, v: p.put("k", "v", ttl=v)),
+    (Map, lambda p, v: p.set("k", "v", v)),
+    (Map, lambda p, v: p.put_if_absent("k", "v", v)),
+    (Map, lambda p, v: p.put_transient("k", "v", v)),
+    (Map, lambda p, v: p.put("k", "v", -1, max_idle=v)),
+    (Map, lambda p, v: p.set_ttl("k", v)),
+    (Map, lambda p, v: p.try_put("k", "v", v)),
+    (Map, lambda p, v: p.try_remove("k", v)),
+    (Map, lambda p, v: p.lock("k", v)),
+    (Map, lambda p, v: p.try_lock("k", timeout=v)),
+    (MultiMap, lambda p, v: p.lock("k", v)),
+    (MultiMap, lambda p, v: p.try_lock("k", timeout=v)),
+    (ReplicatedMap, lambda p, v: p.put("k", "v", v)),
+    (Queue, lambda p, v: p.offer("i", v)),
+    (Queue, lambda p, v: p.poll(v)),
 ]
 
 
 @pytest.mark.parametrize("bad", BAD)
-@pytest.mark.parametrize("module,cls,call", CALLS)
-def test_proxies_refuse_bad_durations_before_sending(context, module, cls, call, bad):
-    proxy = _proxy(module, cls, context)
+@pytest.mark.parametrize("cls,call", CALLS)
+def test_proxies_refuse_bad_durations_before_sending(context, cls, call, bad):
+    proxy = _proxy(cls, context)
     with pytest.raises(IllegalArgumentError, match="must be a number of seconds"):
         call(proxy, bad)
+    assert context.invocation_service.sent == []
+
+
+@pytest.mark.parametrize("call", [lambda p: p.put("k", "v", ttl=INF), lambda p: p.set_ttl("k", INF),
+                                  lambda p: p.put("k", "v", max_idle=INF)])
+def test_infinity_is_not_a_map_ttl(context, call):
+    with pytest.raises(IllegalArgumentError, match="or None/-1 to use the map's configured"):
+        call(_proxy(Map, context))
     assert context.invocation_service.sent == []
 
 
@@ -153,6 +163,6 @@ def _last_longs(request, count):
     (0, 0, (0, 0)), (2.5, 0.3, (2500, 300)),
 ])
 def test_map_put_sends_rounded_up_milliseconds_and_sentinels(context, ttl, max_idle, sent):
-    _proxy("map", "Map", context).put("k", "v", ttl, max_idle)
+    _proxy(Map, context).put("k", "v", ttl, max_idle)
     (request,) = context.invocation_service.sent
     assert _last_longs(request, len(sent)) == sent
