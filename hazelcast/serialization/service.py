@@ -93,7 +93,9 @@ class SerializationService:
         for cls, ser in (getattr(config, "custom_serializers", None) or {}).items():
             what = "custom serializer %s of %s" % (qualified_name(ser), qualified_name(cls))
             if isinstance(ser, type):
-                ser = instances.get(ser) or instances.setdefault(ser, _instance(ser, what))
+                if ser not in instances:
+                    instances[ser] = _instance(ser, what)
+                ser = instances[ser]
             self._custom[cls] = self._register_stream_serializer(ser, what, qualified_name(cls))
         glob = getattr(config, "global_serializer", None)
         self._global = None
