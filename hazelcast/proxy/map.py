@@ -29,7 +29,7 @@ from hazelcast.proxy.base import Proxy, check_not_none, thread_id
 from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
-from hazelcast.serialization.predicate import PagingPredicate, Predicate
+from hazelcast.serialization.predicate import NOT_PREDICATE_TYPES, PagingPredicate, Predicate
 from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis
 
 __all__ = ["Map", "EntryEvent", "EntryEventType"]
@@ -123,7 +123,7 @@ class Map(Proxy):
             raise IllegalArgumentError("a PagingPredicate can only be used with key_set, values and entry_set; "
                                        "give a plain predicate here")
         if not isinstance(predicate, Predicate):
-            if predicate is None or isinstance(predicate, (str, bytes, bool, int, float, dict, list, tuple)):
+            if predicate is None or isinstance(predicate, NOT_PREDICATE_TYPES):
                 raise IllegalArgumentError(
                     "predicate must be a Predicate from hazelcast.serialization.predicate (e.g. "
                     "sql(\"age < 30\") or is_equal_to(\"name\", \"Joe\")), got %s %r"

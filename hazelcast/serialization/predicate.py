@@ -13,7 +13,7 @@ from hazelcast.serialization.constants import PREDICATE_FACTORY_ID
 
 # Values that are never a predicate the member could run (anything else may be an
 # object with a serializer whose Java twin is a predicate on the members' classpath).
-_NOT_PREDICATES = (str, bytes, bytearray, bool, int, float, dict, list, tuple, set, frozenset)
+NOT_PREDICATE_TYPES = (str, bytes, bytearray, bool, int, float, dict, list, tuple, set, frozenset)
 
 
 class Predicate(IdentifiedDataSerializable):
@@ -79,7 +79,7 @@ def _check_operands(what: str, predicates: Tuple[Any, ...]) -> None:
             raise IllegalArgumentError(
                 "%s cannot contain a PagingPredicate: paging applies to a whole query, so give "
                 "paging(%s(...), page_size) to key_set/values/entry_set instead" % (what, what))
-        if operand is None or (isinstance(operand, _NOT_PREDICATES)
+        if operand is None or (isinstance(operand, NOT_PREDICATE_TYPES)
                                and not isinstance(operand, (IdentifiedDataSerializable, Portable))):
             raise IllegalArgumentError(
                 "%s takes predicates (e.g. sql(\"age < 30\") or is_equal_to(\"name\", \"Joe\")), "
