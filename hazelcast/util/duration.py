@@ -32,6 +32,7 @@ UNSET_MILLIS = -1
 """What the sentinels (None, -1, and infinity where allowed) are sent as."""
 
 _MAX_SECONDS = MAX_MILLIS / 1000.0
+_FAST_TYPES = frozenset((int, float))  # skip the slower ABC check for the usual types
 
 # The meanings of the None/-1 sentinel shared by several APIs (for ``unset``).
 WAIT_FOREVER = "wait as long as it takes"
@@ -59,7 +60,7 @@ def checked_seconds(seconds: Any, what: str, unset: str = "", infinite: bool = F
     if seconds is None:
         if unset:
             return None
-    elif isinstance(seconds, numbers.Real) and not isinstance(seconds, bool):
+    elif type(seconds) in _FAST_TYPES or (isinstance(seconds, numbers.Real) and not isinstance(seconds, bool)):
         if seconds == -1 and unset:
             return None
         if seconds > 0 or (seconds == 0 and not positive):
@@ -86,7 +87,8 @@ def to_millis(seconds: Any, what: str, unset: str = "", infinite: bool = False,
 def seconds_to_millis(seconds: float) -> int:
     """A checked, non-negative number of seconds as whole milliseconds, rounded up (the
     rule above); for values the caller has already validated."""
-    if isinstance(seconds, numbers.Integral):
+    kind = type(seconds)
+    if kind is int or (kind is not float and isinstance(seconds, numbers.Integral)):
         return min(MAX_MILLIS, int(seconds) * 1000)
     if seconds >= _MAX_SECONDS:
         return MAX_MILLIS
