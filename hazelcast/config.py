@@ -9,23 +9,38 @@ classes (:class:`IN_MEMORY_FORMAT`, :class:`EVICTION_POLICY`,
 
 Validation happens in two places:
 
-* **at assignment** -- every scalar attribute (``smart_routing``,
+* **at assignment** -- every setting (``smart_routing``,
   ``connection_timeout``, ``NearCacheConfig.eviction_max_size``,
-  ``SSLConfig.protocol`` ...) is checked when it is set, and a bad value
-  raises :class:`hazelcast.errors.ConfigurationError` (a ``ValueError``)
-  naming the attribute, the value and what is accepted;
+  ``SSLConfig.protocol``, ``ClientNetworkConfig.addresses`` ...) is checked
+  when it is set, and a bad value raises
+  :class:`hazelcast.errors.ConfigurationError` (a ``ValueError``) naming the
+  attribute, the value and what is accepted. Durations follow the one rule of
+  :mod:`hazelcast.util.duration` (numbers of seconds, no NaN/infinity/bool);
 * **at client start** -- lists and dicts that the manual tells users to
   mutate in place (``addresses.append``, ``data_serializable_factories[1] =``,
-  ...) and rules that span several objects are checked by
+  ...) are checked again, with the rules that span several objects, by
   :meth:`ClientConfig.validate`, which the client calls before it connects.
+
+Names the client does not know are logged, not refused, because the 3.12.3
+client accepted them: assigning an attribute that is not a setting (e.g.
+``NearCacheConfig().tll_seconds = 5``) logs a warning on the
+``HazelcastClient.Config`` logger naming the closest setting
+(``time_to_live_seconds``); so does a property name that is close to a known
+one (a likely typo). Other unknown property names (e.g. member-side or Java
+client properties shared with other configs) are logged at INFO.
 """
 import logging
+import math
 import numbers
 import os
-from typing import Any, Callable, Dict, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
 
 from hazelcast.errors import ConfigurationError
 from hazelcast.serialization.constants import INTEGER_TYPE
+from hazelcast.util.duration import checked_seconds
+from hazelcast.util.suggest import close_match
+
+_logger = logging.getLogger("HazelcastClient.Config")
 
 __all__ = [
     "INTEGER_TYPE", "IN_MEMORY_FORMAT", "EVICTION_POLICY", "PROTOCOL", "TimeUnit",
@@ -187,12 +202,87 @@ def _choice(cls: type, default: int, doc: str = "") -> _Checked:
     return _Checked(lambda w, v: _check_choice(w, v, cls), default, doc)
 
 
+def _check_seconds(what: str, value: Any, optional: bool = False) -> Optional[float]:
+    """A duration in seconds (the rule of :mod:`hazelcast.util.duration`), or None if optional."""
+    if value is None and optional:
+        return None
+    return checked_seconds(value, what + (" (or None: no limit)" if optional else ""), error=ConfigurationError)
+
+
+def _seconds(default: Optional[float], optional: bool = False, doc: str = "") -> _Checked:
+    return _Checked(lambda w, v: _check_seconds(w, v, optional), default, doc)
+
+
+def _check_instance(cls: type) -> Callable[[str, Any], Any]:
+    def check(what: str, value: Any) -> Any:
+        if not isinstance(value, cls):
+            raise _fail(what, "a " + cls.__name__, value)
+        return value
+    return check
+
+
+def _part(cls: type, doc: str = "") -> _Checked:
+    """A nested config object (always set by ``__init__``)."""
+    return _Checked(_check_instance(cls), None, doc)
+
+
+def _collection(check: Callable[[str, Any], Any], doc: str = "") -> _Checked:
+    """A list/dict/set setting that users may also mutate in place (checked again by
+    ``validate``); always set by ``__init__``."""
+    return _Checked(check, None, doc)
+
+
+def _check_items(container: Any, accepted: str, item_ok: Callable[[Any], bool],
+                 item_accepted: str) -> Callable[[str, Any], Any]:
+    """The check of a ``container`` (a type or tuple of types) whose every item (every key
+    of a dict) passes ``item_ok``."""
+    def check(what: str, value: Any) -> Any:
+        if not isinstance(value, container):
+            raise _fail(what, accepted, value)
+        for item in value:
+            if not item_ok(item):
+                raise _fail("every entry of " + what, item_accepted, item)
+        return value
+    return check
+
+
 _SECRET_SETTINGS = ("password", "discovery_token")
+
+
+def _warn_unknown_setting(cls: type, name: str, known: FrozenSet[str]) -> None:
+    suggestion = close_match(name, known)
+    _logger.warning("%s has no setting %r%s; the value is kept but the client does not read it",
+                    cls.__name__, name, " (did you mean %r?)" % suggestion if suggestion else "")
 
 
 class _Config(object):
     """Base of the config classes: a readable ``repr`` of every setting
-    (secrets shown as ``'***'``)."""
+    (secrets shown as ``'***'``), a warning for attributes that are not settings,
+    and :meth:`_recheck` of the settings that may have been mutated in place."""
+
+    _setting_names: Dict[type, FrozenSet[str]] = {}
+
+    @classmethod
+    def _known_settings(cls) -> FrozenSet[str]:
+        names = _Config._setting_names.get(cls)
+        if names is None:
+            names = frozenset(name for klass in cls.__mro__ for name, attr in vars(klass).items()
+                              if isinstance(attr, _Checked))
+            _Config._setting_names[cls] = names
+        return names
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if not name.startswith("_") and name not in self._known_settings() and not hasattr(type(self), name):
+            _warn_unknown_setting(type(self), name, self._known_settings())
+        object.__setattr__(self, name, value)
+
+    def _recheck(self) -> None:
+        """Run every setting's check again on its current value (lists and dicts may
+        have been changed in place since they were assigned)."""
+        for klass in type(self).__mro__:
+            for attr in vars(klass).values():
+                if isinstance(attr, _Checked):
+                    attr.check(attr.what, getattr(self, attr.name))
 
     def _settings(self) -> Dict[str, Any]:
         out = {}
@@ -279,6 +369,22 @@ class ClientCloudConfig(_Config):
     discovery_token = _string("")
 
 
+_check_address_list = _check_items(list, "a list of address strings",
+                                   lambda address: isinstance(address, str) and bool(address.strip()),
+                                   'a non-empty str like "host", "host:port" or "[ipv6]:port"')
+
+
+def _check_addresses(what: str, value: Any) -> List[str]:
+    if isinstance(value, str):
+        raise _fail(what, "a list of address strings (one address too: [%r])" % value, value)
+    return _check_address_list(what, value)
+
+
+def _is_socket_option(option: Any) -> bool:
+    return (isinstance(option, tuple) and len(option) == 3
+            and isinstance(option[0], int) and isinstance(option[1], int))
+
+
 class ClientNetworkConfig(_Config):
     """How the client reaches the cluster (manual chapter 5).
 
@@ -303,9 +409,14 @@ class ClientNetworkConfig(_Config):
 
     smart_routing = _boolean(True)
     redo_operation = _boolean(False)
-    connection_timeout = _number(5.0)
+    connection_timeout = _seconds(5.0)
     connection_attempt_limit = _number(2, integer=True)
-    connection_attempt_period = _number(3.0)
+    connection_attempt_period = _seconds(3.0)
+    addresses = _collection(_check_addresses)
+    socket_options = _collection(_check_items(list, "a list of (level, option, value)", _is_socket_option,
+                                              "a tuple (level: int, option: int, value)"))
+    ssl_config = _part(SSLConfig)
+    cloud_config = _part(ClientCloudConfig)
 
     def __init__(self) -> None:
         self.addresses: List[str] = []
@@ -315,27 +426,59 @@ class ClientNetworkConfig(_Config):
 
     def validate(self) -> None:
         """Check the in-place-mutated lists; raise :class:`ConfigurationError`."""
-        if not isinstance(self.addresses, list):
-            raise _fail("ClientNetworkConfig.addresses", "a list of address strings", self.addresses)
-        for address in self.addresses:
-            if not isinstance(address, str) or not address.strip():
-                raise _fail("every entry of ClientNetworkConfig.addresses",
-                            'a non-empty str like "host", "host:port" or "[ipv6]:port"', address)
-        if not isinstance(self.socket_options, list):
-            raise _fail("ClientNetworkConfig.socket_options", "a list of (level, option, value)",
-                        self.socket_options)
-        for option in self.socket_options:
-            if not (isinstance(option, tuple) and len(option) == 3
-                    and isinstance(option[0], int) and isinstance(option[1], int)):
-                raise _fail("every entry of ClientNetworkConfig.socket_options",
-                            "a tuple (level: int, option: int, value)", option)
-        if not isinstance(self.ssl_config, SSLConfig):
-            raise _fail("ClientNetworkConfig.ssl_config", "an SSLConfig", self.ssl_config)
-        if not isinstance(self.cloud_config, ClientCloudConfig):
-            raise _fail("ClientNetworkConfig.cloud_config", "a ClientCloudConfig", self.cloud_config)
+        self._recheck()
 
 
 # --- serialization --------------------------------------------------------------
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+_SERIALIZER_METHODS = ("get_type_id", "write", "read")
+
+
+def _check_serializer(what: str, serializer: Any) -> Any:
+    """A StreamSerializer class or instance: anything with callable get_type_id, write, read."""
+    if not all(callable(getattr(serializer, method, None)) for method in _SERIALIZER_METHODS):
+        raise _fail(what, "a StreamSerializer class or instance (with get_type_id, write and read)",
+                    serializer)
+    return serializer
+
+
+def _check_global_serializer(what: str, value: Any) -> Any:
+    return None if value is None else _check_serializer(what, value)
+
+
+def _check_custom_serializers(what: str, value: Any) -> Dict[type, Any]:
+    if not isinstance(value, dict):
+        raise _fail(what, "a dict {type: serializer}", value)
+    for _type, serializer in value.items():
+        if not isinstance(_type, type):
+            raise _fail("every key of " + what, "a class", _type)
+        _check_serializer("%s[%s]" % (what, _type.__name__), serializer)
+    return value
+
+
+def _check_factories(what: str, value: Any) -> Dict[int, Dict[int, Any]]:
+    if not isinstance(value, dict):
+        raise _fail(what, "a dict {factory_id: {class_id: cls}}", value)
+    attr = what.rpartition(".")[2]
+    for factory_id, factory in value.items():
+        _check_factory(attr, factory_id, factory)
+    return value
+
+
+def _check_factory(attr: str, factory_id: Any, factory: Any) -> None:
+    what = "SerializationConfig.%s[%r]" % (attr, factory_id)
+    if not _is_int(factory_id):
+        raise _fail("a factory id in SerializationConfig." + attr, "an int", factory_id)
+    if not isinstance(factory, dict):
+        raise _fail(what, "a dict {class_id: class}", factory)
+    for class_id, cls in factory.items():
+        if not _is_int(class_id) or not callable(cls):
+            raise _fail("every entry of " + what, "class_id (int) -> class", (class_id, cls))
+
 
 class SerializationConfig(_Config):
     """How objects are turned into bytes (manual chapter 4).
@@ -367,6 +510,11 @@ class SerializationConfig(_Config):
     is_big_endian = _boolean(True)
     default_integer_type = _choice(INTEGER_TYPE, INTEGER_TYPE.INT)
     allow_pickle = _boolean(True)
+    data_serializable_factories = _collection(_check_factories)
+    portable_factories = _collection(_check_factories)
+    class_definitions = _collection(_check_items((set, frozenset, list, tuple), "a set", lambda item: True, ""))
+    custom_serializers = _collection(_check_custom_serializers)
+    global_serializer = _Checked(_check_global_serializer, None)
 
     def __init__(self) -> None:
         self.data_serializable_factories: Dict[int, Dict[int, Any]] = {}
@@ -393,43 +541,12 @@ class SerializationConfig(_Config):
         """Serialize instances of ``_type`` with ``serializer`` (class or instance)."""
         if not isinstance(_type, type):
             raise _fail("the type given to SerializationConfig.set_custom_serializer", "a class", _type)
-        if serializer is None:
-            raise _fail("the serializer given to SerializationConfig.set_custom_serializer",
-                        "a StreamSerializer class or instance", serializer)
-        self.custom_serializers[_type] = serializer
+        self.custom_serializers[_type] = _check_serializer(
+            "the serializer given to SerializationConfig.set_custom_serializer", serializer)
 
     def validate(self) -> None:
         """Check the in-place-mutated collections; raise :class:`ConfigurationError`."""
-        for attr in ("data_serializable_factories", "portable_factories"):
-            factories = getattr(self, attr)
-            if not isinstance(factories, dict):
-                raise _fail("SerializationConfig." + attr, "a dict {factory_id: {class_id: cls}}", factories)
-            for factory_id, factory in factories.items():
-                _check_factory(attr, factory_id, factory)
-        if not isinstance(self.class_definitions, (set, frozenset, list, tuple)):
-            raise _fail("SerializationConfig.class_definitions", "a set", self.class_definitions)
-        if not isinstance(self.custom_serializers, dict):
-            raise _fail("SerializationConfig.custom_serializers", "a dict {type: serializer}",
-                        self.custom_serializers)
-        for _type, serializer in self.custom_serializers.items():
-            if not isinstance(_type, type) or serializer is None:
-                raise _fail("every entry of SerializationConfig.custom_serializers",
-                            "type -> serializer class or instance", (_type, serializer))
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _check_factory(attr: str, factory_id: Any, factory: Any) -> None:
-    what = "SerializationConfig.%s[%r]" % (attr, factory_id)
-    if not _is_int(factory_id):
-        raise _fail("a factory id in SerializationConfig." + attr, "an int", factory_id)
-    if not isinstance(factory, dict):
-        raise _fail(what, "a dict {class_id: class}", factory)
-    for class_id, cls in factory.items():
-        if not _is_int(class_id) or not callable(cls):
-            raise _fail("every entry of " + what, "class_id (int) -> class", (class_id, cls))
+        self._recheck()
 
 
 # --- per-structure configs ----------------------------------------------------------
@@ -439,14 +556,14 @@ class NearCacheConfig(_Config):
 
     ``name`` is the map name the cache applies to. See the manual for each
     setting; ``time_to_live_seconds`` and ``max_idle_seconds`` accept any
-    non-negative number or ``None`` (no limit).
+    non-negative number of seconds or ``None`` (no limit).
     """
 
     name = _string("default")
     invalidate_on_change = _boolean(True)
     in_memory_format = _choice(IN_MEMORY_FORMAT, IN_MEMORY_FORMAT.BINARY)
-    time_to_live_seconds = _number(None, optional=True)
-    max_idle_seconds = _number(None, optional=True)
+    time_to_live_seconds = _seconds(None, optional=True)
+    max_idle_seconds = _seconds(None, optional=True)
     eviction_policy = _choice(EVICTION_POLICY, EVICTION_POLICY.LRU)
     eviction_max_size = _number(10000, minimum=1, integer=True)
     eviction_sampling_count = _number(8, minimum=1, integer=True)
@@ -672,6 +789,27 @@ class ClientProperties(object):
 
 # --- the client config --------------------------------------------------------------
 
+_KNOWN_PROPERTY_NAMES = frozenset(prop.name for prop in ClientProperties.all())
+
+
+def _check_dict_of(cls: type) -> Callable[[str, Any], Dict[str, Any]]:
+    """The check of a ``{name: config}`` dict whose configs are ``cls`` named by their key."""
+    def check(what: str, value: Any) -> Dict[str, Any]:
+        if not isinstance(value, dict):
+            raise _fail(what, "a dict {name: %s}" % cls.__name__, value)
+        for name, cfg in value.items():
+            if not isinstance(cfg, cls) or cfg.name != name:
+                raise _fail("%s[%r]" % (what, name), "a %s named %r" % (cls.__name__, name), cfg)
+        return value
+    return check
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+_LISTENER_TUPLE = "(member_added, member_removed, fire_for_existing)"
+
 def _check_client_name(what: str, value: Any) -> Optional[str]:
     if value is None or (isinstance(value, str) and value):
         return value
@@ -698,8 +836,22 @@ class ClientConfig(_Config):
     """
 
     client_name = _Checked(_check_client_name, None)
+    group_config = _part(GroupConfig)
+    network_config = _part(ClientNetworkConfig)
+    serialization_config = _part(SerializationConfig)
+    logger_config = _part(LoggerConfig)
+    near_cache_configs = _collection(_check_dict_of(NearCacheConfig))
+    flake_id_generator_configs = _collection(_check_dict_of(FlakeIdGeneratorConfig))
+    reliable_topic_configs = _collection(_check_dict_of(ReliableTopicConfig))
+    lifecycle_listeners = _collection(_check_items(list, "a list of functions", callable, "a function"))
+    membership_listeners = _collection(_check_items(
+        list, "a list of " + _LISTENER_TUPLE, lambda entry: isinstance(entry, tuple) and len(entry) == 3,
+        _LISTENER_TUPLE))
+    labels = _collection(_check_items((set, frozenset), "a set of str", _is_str, "a str"))
+    properties = _collection(_check_items(dict, "a dict {property name: value}", _is_str, "a str name"))
 
     def __init__(self) -> None:
+        self._reported_properties: Set[str] = set()
         self.group_config = GroupConfig()
         self.network_config = ClientNetworkConfig()
         self.serialization_config = SerializationConfig()
@@ -795,6 +947,7 @@ class ClientConfig(_Config):
         _check_str("a property name", name)
         if value is None:
             raise _fail("the value of property " + name, "not None", value)
+        self._report_unknown_property(name)
         self.properties[name] = value
         return self
 
@@ -810,40 +963,41 @@ class ClientConfig(_Config):
         Covers what cannot be checked on assignment: lists and dicts mutated
         in place, property values, and rules spanning several settings.
         """
-        for attr, cls in (("group_config", GroupConfig), ("network_config", ClientNetworkConfig),
-                          ("serialization_config", SerializationConfig), ("logger_config", LoggerConfig)):
-            if not isinstance(getattr(self, attr), cls):
-                raise _fail("ClientConfig." + attr, "a " + cls.__name__, getattr(self, attr))
+        self._recheck()
         self.network_config.validate()
         self.serialization_config.validate()
-        for attr, cls in (("near_cache_configs", NearCacheConfig),
-                          ("flake_id_generator_configs", FlakeIdGeneratorConfig),
-                          ("reliable_topic_configs", ReliableTopicConfig)):
-            for name, cfg in getattr(self, attr).items():
-                if not isinstance(cfg, cls) or cfg.name != name:
-                    raise _fail("ClientConfig.%s[%r]" % (attr, name), "a %s named %r" % (cls.__name__, name), cfg)
-        for listener in self.lifecycle_listeners:
-            if not callable(listener):
-                raise _fail("every entry of ClientConfig.lifecycle_listeners", "a function", listener)
-        for entry in self.membership_listeners:
-            if not (isinstance(entry, tuple) and len(entry) == 3):
-                raise _fail("every entry of ClientConfig.membership_listeners",
-                            "(member_added, member_removed, fire_for_existing)", entry)
-        for label in self.labels:
-            _check_str("every entry of ClientConfig.labels", label)
         self._validate_properties()
         self._validate_cloud()
 
+    def _report_unknown_property(self, name: str) -> None:
+        """Log (once per name) a property name that no client property has."""
+        if name in _KNOWN_PROPERTY_NAMES or name in self._reported_properties:
+            return
+        self._reported_properties.add(name)
+        suggestion = close_match(name, _KNOWN_PROPERTY_NAMES, separator=".")
+        if suggestion:
+            _logger.warning("Property %r is not a property of this client: did you mean %r? (the value is "
+                            "kept but the client does not read it)", name, suggestion)
+        else:
+            _logger.info("Property %r is not a property of this client; the value is kept but the client "
+                         "does not read it", name)
+
     def _validate_properties(self) -> None:
+        for name in self.properties:
+            self._report_unknown_property(name)
         props = ClientProperties(self.properties)
         for prop in ClientProperties.all():
             default = prop.default_value
             if isinstance(default, bool):
                 props.get_bool(prop)
-            elif isinstance(default, int):
-                value = props.get_float(prop) if prop.time_unit is not None else props.get_int(prop)
-                if value < 0 and prop is not ClientProperties.STATISTICS_PERIOD_SECONDS:
-                    raise _fail("property " + prop.name, "a number >= 0", value)
+            elif prop.time_unit is not None:
+                value = props.get_float(prop)
+                # a non-positive statistics period means "the default"
+                if not (value < 0 and prop is ClientProperties.STATISTICS_PERIOD_SECONDS) and not (
+                        0 <= value < math.inf):
+                    raise _fail("property " + prop.name, "a finite number >= 0 (in its time unit)", value)
+            elif isinstance(default, int) and props.get_int(prop) < 0:
+                raise _fail("property " + prop.name, "an int >= 0", props.get_int(prop))
             elif isinstance(default, str):
                 _check_str("property " + prop.name, props.get(prop))
 

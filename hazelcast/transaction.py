@@ -19,7 +19,6 @@ uncommitted transaction when its client connection closes, so nothing of it
 is applied. ``rollback()`` after that succeeds without sending anything.
 """
 import logging
-import math
 import random
 import threading
 import time
@@ -32,6 +31,7 @@ from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError,
 from hazelcast.protocol.codec import (transaction_commit_codec, transaction_create_codec,
                                       transaction_rollback_codec)
 from hazelcast.proxy.base import thread_id
+from hazelcast.util.duration import to_millis
 
 _logger = logging.getLogger("HazelcastClient.Transaction")
 
@@ -72,7 +72,7 @@ class TransactionManager:
     def new_transaction(self, timeout: float = DEFAULT_TIMEOUT, durability: int = DEFAULT_DURABILITY,
                         type: int = TWO_PHASE) -> "Transaction":
         """A transaction not yet begun; the arguments are checked here."""
-        timeout_millis = _checked_timeout_millis(timeout)
+        timeout_millis = to_millis(timeout, "new_transaction: timeout", positive=True)
         if isinstance(durability, bool) or not isinstance(durability, int) or durability < 0:
             raise IllegalArgumentError("durability must be an int >= 0 (how many members keep a backup of "
                                        "the transaction log), got %r" % (durability,))
@@ -363,12 +363,3 @@ class Transaction:
     def __repr__(self) -> str:
         return "Transaction(id=%s, state=%s, type=%s, timeout=%.3f s, durability=%d)" % (
             self._id, self._state, _TYPE_NAMES[self.transaction_type], self.timeout, self.durability)
-
-
-def _checked_timeout_millis(timeout: Any) -> int:
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not math.isfinite(timeout):
-        raise IllegalArgumentError("timeout must be a number of seconds > 0, got %r" % (timeout,))
-    millis = int(round(timeout * 1000))
-    if millis < 1:
-        raise IllegalArgumentError("timeout must be at least 0.001 seconds, got %r" % (timeout,))
-    return millis

@@ -1,5 +1,4 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
-import math
 import re
 import itertools
 import threading
@@ -61,13 +60,6 @@ def thread_id() -> int:
     except AttributeError:
         _this_thread.hz_id = ident = next(_thread_ids)
         return ident
-
-
-def to_millis(seconds: Optional[float]) -> int:
-    """Seconds (a float, or -1/None for the default) to the protocol's milliseconds."""
-    if seconds is None or seconds < 0:
-        return -1
-    return int(seconds * 1000)
 
 
 class Proxy:
@@ -216,25 +208,6 @@ def check_int(value: Any, what: str, minimum: Optional[int] = None, maximum: Opt
             accepted = "an int from %d to %d" % (low, high)
         raise IllegalArgumentError("%s must be %s, got %r" % (what, accepted, value))
     return value
-
-
-def duration_millis(seconds: Any, what: str, forever: str = "", positive: bool = False) -> int:
-    """Seconds (int or float) as protocol milliseconds (a fraction of a millisecond rounds up).
-
-    With ``forever`` (what waiting forever means, e.g. "wait until it is free"), None,
-    -1 and infinity give -1; ``positive`` rejects 0. Anything else: ``IllegalArgumentError``.
-    """
-    if forever and not isinstance(seconds, bool) and (seconds is None or seconds == -1
-                                                      or seconds == float("inf")):
-        return -1
-    ok = (not isinstance(seconds, bool) and isinstance(seconds, (int, float))
-          and seconds == seconds and (seconds > 0 or (seconds == 0 and not positive)))
-    if not ok:
-        accepted = "a number of seconds %s" % ("> 0" if positive else ">= 0")
-        if forever:
-            accepted += ", or None/-1 to %s" % forever
-        raise IllegalArgumentError("%s must be %s, got %r" % (what, accepted, seconds))
-    return min(_LONG_MAX, int(math.ceil(seconds * 1000)))
 
 
 class NamePartitionedProxy(Proxy):

@@ -5,7 +5,8 @@ from hazelcast.future import Future
 from hazelcast.protocol.codec import (count_down_latch_await_codec, count_down_latch_count_down_codec,
                                       count_down_latch_get_count_codec,
                                       count_down_latch_try_set_count_codec)
-from hazelcast.proxy.base import NamePartitionedProxy, check_int, duration_millis
+from hazelcast.proxy.base import NamePartitionedProxy, check_int
+from hazelcast.util.duration import WAIT_FOREVER, to_millis
 
 _INT_MAX = (1 << 31) - 1
 
@@ -38,7 +39,7 @@ class CountDownLatch(NamePartitionedProxy):
     def await_latch(self, timeout: Optional[float] = None) -> Future:
         """Wait until the count is zero, at most ``timeout`` seconds (None or -1: as long
         as it takes); Future of True if it reached zero, False if the time ran out."""
-        wait = duration_millis(timeout, "CountDownLatch.await_latch: timeout", "wait as long as it takes")
+        wait = to_millis(timeout, "CountDownLatch.await_latch: timeout", WAIT_FOREVER, infinite=True)
         return self._send(count_down_latch_await_codec.encode_request(self.name, wait),
                           count_down_latch_await_codec.decode_response)
 

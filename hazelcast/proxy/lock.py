@@ -7,7 +7,8 @@ from hazelcast.protocol.codec import (lock_force_unlock_codec, lock_get_lock_cou
                                       lock_get_remaining_lease_time_codec,
                                       lock_is_locked_by_current_thread_codec, lock_is_locked_codec,
                                       lock_lock_codec, lock_try_lock_codec, lock_unlock_codec)
-from hazelcast.proxy.base import BlockingProxy, NamePartitionedProxy, duration_millis, thread_id
+from hazelcast.proxy.base import BlockingProxy, NamePartitionedProxy, thread_id
+from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis
 
 # One counter for the whole process: each lock/unlock request carries a fresh id, and
 # the member ignores a request whose id it has already applied to that lock (a retry
@@ -48,8 +49,7 @@ class Lock(NamePartitionedProxy):
         ``lease_time``: seconds after which the cluster releases it by itself;
         None or -1 (the default) keeps it until ``unlock()``.
         """
-        lease = duration_millis(lease_time, "Lock.lock: lease_time", "hold it until unlock()",
-                                positive=True)
+        lease = to_millis(lease_time, "Lock.lock: lease_time", HOLD_LOCK, infinite=True, positive=True)
         request = lock_lock_codec.encode_request(self.name, lease, thread_id(), next(_reference_ids))
         return self._send_void(request)
 
@@ -59,9 +59,9 @@ class Lock(NamePartitionedProxy):
         ``timeout`` 0 (the default) does not wait; None or -1 waits as long as it
         takes. ``lease_time`` as for :meth:`lock`.
         """
-        wait = duration_millis(timeout, "Lock.try_lock: timeout", "wait as long as it takes")
-        lease = duration_millis(lease_time, "Lock.try_lock: lease_time", "hold it until unlock()",
-                                positive=True)
+        wait = to_millis(timeout, "Lock.try_lock: timeout", WAIT_FOREVER, infinite=True)
+        lease = to_millis(lease_time, "Lock.try_lock: lease_time", HOLD_LOCK, infinite=True,
+                          positive=True)
         request = lock_try_lock_codec.encode_request(self.name, thread_id(), lease, wait,
                                                      next(_reference_ids))
         return self._send(request, lock_try_lock_codec.decode_response)

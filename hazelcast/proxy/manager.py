@@ -4,6 +4,7 @@ from typing import Dict, List, Tuple
 
 import importlib
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol.codec import client_create_proxy_codec
 
 MAP_SERVICE = "hz:impl:mapService"
@@ -81,6 +82,9 @@ class ProxyManager:
         self._context = context
 
     def get_or_create(self, service_name: str, name: str, create_on_cluster: bool = True):
+        if not isinstance(name, str) or not name:
+            raise IllegalArgumentError("The name of a %s must be a non-empty str, got %r (%s)"
+                                       % (_proxy_class(service_name).__name__, name, type(name).__name__))
         key = (service_name, name)
         proxy = self._proxies.get(key)
         if proxy is not None:

@@ -25,11 +25,12 @@ from hazelcast.protocol.codec import (
     map_try_lock_codec, map_try_put_codec, map_try_remove_codec, map_unlock_codec,
     map_values_codec, map_values_with_paging_predicate_codec, map_values_with_predicate_codec)
 from hazelcast.proxy import map_paging
-from hazelcast.proxy.base import Proxy, check_not_none, thread_id, to_millis
+from hazelcast.proxy.base import Proxy, check_not_none, thread_id
 from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
-from hazelcast.serialization.predicate import PagingPredicate, Predicate
+from hazelcast.serialization.predicate import NOT_PREDICATE_TYPES, PagingPredicate, Predicate
+from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis
 
 __all__ = ["Map", "EntryEvent", "EntryEventType"]
 
@@ -47,12 +48,22 @@ def _none(_) -> None:
     return None
 
 
-def _seconds(value: Optional[float], what: str) -> int:
-    """Seconds (None or negative: the default / forever) to the protocol's milliseconds."""
-    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-        raise IllegalArgumentError("%s must be a number of seconds (int or float) or None, got %r"
-                                   % (what, value))
-    return to_millis(value)
+# What the sentinels None/-1 mean for each kind of duration a Map takes (see
+# hazelcast.util.duration for the rule every duration follows).
+_MAP_TTL = "use the map's configured time to live (0 is forever)"
+_MAP_MAX_IDLE = "use the map's configured max idle (0 is forever)"
+
+
+def _ttl_millis(ttl: Optional[float]) -> int:
+    return to_millis(ttl, "Map: ttl", _MAP_TTL)
+
+
+def _timeout_millis(timeout: Optional[float]) -> int:
+    return to_millis(timeout, "Map: timeout", WAIT_FOREVER, infinite=True)
+
+
+def _lease_millis(lease_time: Optional[float]) -> int:
+    return to_millis(lease_time, "Map: lease_time", HOLD_LOCK, infinite=True, positive=True)
 
 
 class Map(Proxy):
@@ -60,7 +71,10 @@ class Map(Proxy):
 
     Every method returns a :class:`~hazelcast.future.Future`; use ``blocking()`` for
     plain values. Keys and values go through the client's serialization service.
-    Times (``ttl``, ``max_idle``, ``timeout``, ``lease_time``) are in seconds.
+    Times (``ttl``, ``max_idle``, ``timeout``, ``lease_time``) are in seconds, checked and
+    rounded up to whole milliseconds by :mod:`hazelcast.util.duration` (0.0005 s is 1 ms,
+    never 0 = forever); None/-1 is the documented default of each, other negatives,
+    NaN and non-numbers raise ``IllegalArgumentError``.
 
     Extension points: every key operation serializes its arguments and then calls a
     ``_<operation>_internal(key_data, ...)`` method, and every operation that changes
@@ -109,7 +123,7 @@ class Map(Proxy):
             raise IllegalArgumentError("a PagingPredicate can only be used with key_set, values and entry_set; "
                                        "give a plain predicate here")
         if not isinstance(predicate, Predicate):
-            if predicate is None or isinstance(predicate, (str, bytes, bool, int, float, dict, list, tuple)):
+            if predicate is None or isinstance(predicate, NOT_PREDICATE_TYPES):
                 raise IllegalArgumentError(
                     "predicate must be a Predicate from hazelcast.serialization.predicate (e.g. "
                     "sql(\"age < 30\") or is_equal_to(\"name\", \"Joe\")), got %s %r"
@@ -119,8 +133,8 @@ class Map(Proxy):
 
     def _entry_arguments(self, key: Any, value: Any, ttl: Optional[float], max_idle: Optional[float]) -> tuple:
         """``(key Data, value Data, ttl ms, max_idle ms or None)`` for the put-like operations."""
-        return (self._key_data(key), self._value_data(value), _seconds(ttl, "ttl"),
-                None if max_idle is None else _seconds(max_idle, "max_idle"))
+        return (self._key_data(key), self._value_data(value), _ttl_millis(ttl),
+                None if max_idle is None else to_millis(max_idle, "Map: max_idle", _MAP_MAX_IDLE))
 
     def _encode_with_ttl(self, codec, max_idle_codec, key_data, value_data, ttl: int, max_idle: Optional[int]):
         """A put-like request; the max-idle variant (members 3.11+) only when ``max_idle`` is given."""
@@ -243,7 +257,7 @@ class Map(Proxy):
 
     def try_put(self, key: Any, value: Any, timeout: float = 0) -> Future:
         """Put, waiting up to ``timeout`` seconds for another thread's lock on ``key``; Future of True if put."""
-        return self._try_put_internal(self._key_data(key), self._value_data(value), _seconds(timeout, "timeout"))
+        return self._try_put_internal(self._key_data(key), self._value_data(value), _timeout_millis(timeout))
 
     def _try_put_internal(self, key_data, value_data, timeout: int) -> Future:
         request = map_try_put_codec.encode_request(self.name, key_data, value_data, thread_id(), timeout)
@@ -269,7 +283,7 @@ class Map(Proxy):
 
     def set_ttl(self, key: Any, ttl: Optional[float]) -> Future:
         """Give the existing entry of ``key`` a new time to live (members 3.11+); Future of True if it exists."""
-        return self._set_ttl_internal(self._key_data(key), _seconds(ttl, "ttl"))
+        return self._set_ttl_internal(self._key_data(key), _ttl_millis(ttl))
 
     def _set_ttl_internal(self, key_data, ttl: int) -> Future:
         request = map_set_ttl_codec.encode_request(self.name, key_data, ttl)
@@ -312,7 +326,7 @@ class Map(Proxy):
 
     def try_remove(self, key: Any, timeout: float = 0) -> Future:
         """Remove, waiting up to ``timeout`` seconds for another thread's lock; Future of True if removed."""
-        return self._try_remove_internal(self._key_data(key), _seconds(timeout, "timeout"))
+        return self._try_remove_internal(self._key_data(key), _timeout_millis(timeout))
 
     def _try_remove_internal(self, key_data, timeout: int) -> Future:
         request = map_try_remove_codec.encode_request(self.name, key_data, thread_id(), timeout)
@@ -387,7 +401,7 @@ class Map(Proxy):
         """
         key_data = self._key_data(key)
         request = map_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                _seconds(lease_time, "lease_time"), next(_reference_ids))
+                                                _lease_millis(lease_time), next(_reference_ids))
         return self._invoke_on_key(request, key_data)._map(_none)
 
     def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: Optional[float] = 0) -> Future:
@@ -395,8 +409,8 @@ class Map(Proxy):
         Future of True if locked."""
         key_data = self._key_data(key)
         request = map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                    _seconds(lease_time, "lease_time"),
-                                                    _seconds(timeout, "timeout"), next(_reference_ids))
+                                                    _lease_millis(lease_time),
+                                                    _timeout_millis(timeout), next(_reference_ids))
         return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response)
 
     def unlock(self, key: Any) -> Future:

@@ -14,7 +14,8 @@ from hazelcast.protocol.codec import (multi_map_add_entry_listener_codec,
                                       multi_map_remove_entry_listener_codec, multi_map_size_codec,
                                       multi_map_try_lock_codec, multi_map_unlock_codec,
                                       multi_map_value_count_codec, multi_map_values_codec)
-from hazelcast.proxy.base import Proxy, check_not_none, duration_millis, thread_id
+from hazelcast.proxy.base import Proxy, check_not_none, thread_id
+from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis
 from hazelcast.proxy.item_events import entry_listener_functions, register_entry_listener
 from hazelcast.proxy.map_events import EntryEvent
 
@@ -24,7 +25,7 @@ _lock_reference_ids = itertools.count(1)
 
 
 def _lease_millis(lease_time: Optional[float]) -> int:
-    return duration_millis(lease_time, "lease_time", forever="hold the lock until it is unlocked")
+    return to_millis(lease_time, "MultiMap: lease_time", HOLD_LOCK, infinite=True, positive=True)
 
 
 class MultiMap(Proxy):
@@ -140,9 +141,9 @@ class MultiMap(Proxy):
     def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: float = 0) -> Future:
         """Lock ``key`` for this thread if possible within ``timeout`` seconds; Future of True if locked."""
         key_data = self._key(key)
+        wait = to_millis(timeout, "MultiMap.try_lock: timeout", WAIT_FOREVER, infinite=True)
         request = multi_map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                          _lease_millis(lease_time),
-                                                          duration_millis(timeout, "timeout"),
+                                                          _lease_millis(lease_time), wait,
                                                           next(_lock_reference_ids))
         return self._invoke_on_key(request, key_data, multi_map_try_lock_codec.decode_response)
 

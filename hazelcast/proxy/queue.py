@@ -7,7 +7,8 @@ from hazelcast.protocol.codec import (queue_drain_to_codec, queue_drain_to_max_s
                                       queue_iterator_codec, queue_offer_codec, queue_peek_codec,
                                       queue_poll_codec, queue_put_codec, queue_remaining_capacity_codec,
                                       queue_remove_codec, queue_take_codec)
-from hazelcast.proxy.base import check_int, duration_millis
+from hazelcast.proxy.base import check_int
+from hazelcast.util.duration import to_millis
 from hazelcast.proxy.item_events import INT_MAX, ItemCollection
 
 
@@ -36,7 +37,7 @@ class Queue(ItemCollection, codec_prefix="queue"):
     def offer(self, item: Any, timeout: float = 0) -> Future:
         """Add ``item``, waiting up to ``timeout`` seconds for room; Future of False if there was none."""
         request = queue_offer_codec.encode_request(self.name, self._item_data(item),
-                                                   duration_millis(timeout, "timeout"))
+                                                   to_millis(timeout, "Queue.offer: timeout"))
         return self._send(request, queue_offer_codec.decode_response)
 
     def put(self, item: Any) -> Future:
@@ -46,7 +47,7 @@ class Queue(ItemCollection, codec_prefix="queue"):
 
     def poll(self, timeout: float = 0) -> Future:
         """Take the head, waiting up to ``timeout`` seconds for one; Future of it, or None."""
-        request = queue_poll_codec.encode_request(self.name, duration_millis(timeout, "timeout"))
+        request = queue_poll_codec.encode_request(self.name, to_millis(timeout, "Queue.poll: timeout"))
         return self._send(request, self._decode_item)
 
     def take(self) -> Future:

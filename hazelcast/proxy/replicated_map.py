@@ -15,7 +15,8 @@ from hazelcast.protocol.codec import (replicated_map_add_entry_listener_codec,
                                       replicated_map_put_codec, replicated_map_remove_codec,
                                       replicated_map_remove_entry_listener_codec, replicated_map_size_codec,
                                       replicated_map_values_codec)
-from hazelcast.proxy.base import Proxy, check_not_none, duration_millis
+from hazelcast.proxy.base import Proxy, check_not_none
+from hazelcast.util.duration import to_millis
 from hazelcast.proxy.item_events import entry_listener_functions, register_entry_listener
 from hazelcast.proxy.map_events import EntryEvent
 
@@ -66,7 +67,7 @@ class ReplicatedMap(Proxy):
         key_data = self._key(key)
         check_not_none(value, "value")
         request = replicated_map_put_codec.encode_request(self.name, key_data, self._to_data(value),
-                                                          duration_millis(ttl, "ttl"))
+                                                          to_millis(ttl, "ReplicatedMap.put: ttl"))
         return self._invoke_on_key(request, key_data, self._decode_value)
 
     def get(self, key: Any) -> Future:

@@ -6,7 +6,8 @@ from hazelcast.protocol.codec import (semaphore_acquire_codec, semaphore_availab
                                       semaphore_drain_permits_codec, semaphore_increase_permits_codec,
                                       semaphore_init_codec, semaphore_reduce_permits_codec,
                                       semaphore_release_codec, semaphore_try_acquire_codec)
-from hazelcast.proxy.base import NamePartitionedProxy, check_int, duration_millis, require_protocol
+from hazelcast.proxy.base import NamePartitionedProxy, check_int, require_protocol
+from hazelcast.util.duration import WAIT_FOREVER, to_millis
 
 _INT_MAX = (1 << 31) - 1
 
@@ -35,7 +36,7 @@ class Semaphore(NamePartitionedProxy):
         """Take ``permits`` if they become available within ``timeout`` seconds (0: do not
         wait; None or -1: as long as it takes); Future of True if taken."""
         check_int(permits, "Semaphore.try_acquire: permits", 0, _INT_MAX)
-        wait = duration_millis(timeout, "Semaphore.try_acquire: timeout", "wait as long as it takes")
+        wait = to_millis(timeout, "Semaphore.try_acquire: timeout", WAIT_FOREVER, infinite=True)
         return self._send(semaphore_try_acquire_codec.encode_request(self.name, permits, wait),
                           semaphore_try_acquire_codec.decode_response)
 

@@ -7,8 +7,13 @@ page by page; the proxy layer updates its anchor list from the results.
 """
 from typing import Any, List, Optional, Tuple
 
-from hazelcast.serialization.api import IdentifiedDataSerializable
+from hazelcast.errors import IllegalArgumentError
+from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
 from hazelcast.serialization.constants import PREDICATE_FACTORY_ID
+
+# Values that are never a predicate the member could run (anything else may be an
+# object with a serializer whose Java twin is a predicate on the members' classpath).
+NOT_PREDICATE_TYPES = (str, bytes, bytearray, bool, int, float, dict, list, tuple, set, frozenset)
 
 
 class Predicate(IdentifiedDataSerializable):
@@ -67,11 +72,33 @@ class Predicate(IdentifiedDataSerializable):
                            ", ".join("%s=%r" % (a, getattr(self, a)) for a, _ in self._FIELDS))
 
 
+def _check_operands(what: str, predicates: Tuple[Any, ...]) -> None:
+    """Refuse operands a member cannot evaluate inside ``what`` (and_/or_/not_)."""
+    for operand in predicates:
+        if isinstance(operand, PagingPredicate):
+            raise IllegalArgumentError(
+                "%s cannot contain a PagingPredicate: paging applies to a whole query, so give "
+                "paging(%s(...), page_size) to key_set/values/entry_set instead" % (what, what))
+        if operand is None or (isinstance(operand, NOT_PREDICATE_TYPES)
+                               and not isinstance(operand, (IdentifiedDataSerializable, Portable))):
+            raise IllegalArgumentError(
+                "%s takes predicates (e.g. sql(\"age < 30\") or is_equal_to(\"name\", \"Joe\")), "
+                "got %s %r" % (what, type(operand).__name__, operand))
+
+
+def _check_sql(query: Any) -> None:
+    if not isinstance(query, str):
+        raise IllegalArgumentError("sql takes the query as a str, e.g. sql(\"age < 30\"), got %s %r"
+                                   % (type(query).__name__, query))
+
+
 class SqlPredicate(Predicate):
     CLASS_ID = 0
     _FIELDS = (("sql", "utf"),)
 
     def __init__(self, sql: Optional[str] = None):
+        if sql is not None:  # None only while the serialization service reads one
+            _check_sql(sql)
         self.sql = sql
 
 
@@ -80,6 +107,7 @@ class AndPredicate(Predicate):
     _FIELDS = (("predicates", "objects"),)
 
     def __init__(self, *predicates: Predicate):
+        _check_operands("and_" if self.CLASS_ID == AndPredicate.CLASS_ID else "or_", predicates)
         self.predicates = list(predicates)
 
 
@@ -154,6 +182,8 @@ class NotPredicate(Predicate):
     _FIELDS = (("predicate", "object"),)
 
     def __init__(self, predicate: Optional[Predicate] = None):
+        if predicate is not None:  # None only while the serialization service reads one
+            _check_operands("not_", (predicate,))
         self.predicate = predicate
 
 
@@ -193,9 +223,11 @@ class PagingPredicate(Predicate):
     def __init__(self, predicate: Optional[Predicate] = None, page_size: int = 1,
                  comparator: Any = None):
         if isinstance(predicate, PagingPredicate):
-            raise ValueError("Nested PagingPredicate is not supported")
-        if page_size <= 0:
-            raise ValueError("page_size must be positive, got %r" % (page_size,))
+            raise IllegalArgumentError("a PagingPredicate cannot wrap another PagingPredicate")
+        if predicate is not None:
+            _check_operands("paging", (predicate,))
+        if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size <= 0:
+            raise IllegalArgumentError("page_size must be an int > 0, got %r" % (page_size,))
         self.predicate = predicate
         self.comparator = comparator
         self.page_size = page_size
@@ -214,7 +246,7 @@ class PagingPredicate(Predicate):
 
     def set_page(self, page: int) -> None:
         if page < 0:
-            raise ValueError("page must be >= 0, got %r" % (page,))
+            raise IllegalArgumentError("page must be >= 0, got %r" % (page,))
         self.page = page
 
     def reset(self) -> None:
@@ -283,6 +315,7 @@ PREDICATE_FACTORY = {cls.CLASS_ID: cls for cls in (
 
 def sql(predicate: str) -> SqlPredicate:
     """A predicate in Hazelcast's SQL-like syntax, e.g. ``sql("age < 30 AND active")``."""
+    _check_sql(predicate)
     return SqlPredicate(predicate)
 
 
@@ -298,6 +331,7 @@ def or_(*predicates: Predicate) -> OrPredicate:
 
 def not_(predicate: Predicate) -> NotPredicate:
     """True when ``predicate`` is false."""
+    _check_operands("not_", (predicate,))
     return NotPredicate(predicate)
 
 

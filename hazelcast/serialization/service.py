@@ -13,10 +13,11 @@ from typing import Any, Callable, Dict, Optional
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization import builtins, utf
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
+from hazelcast.serialization.canonical import canonical_pickle
 from hazelcast.serialization import constants as c
 from hazelcast.serialization.data import Data, HEADER_SIZE
 from hazelcast.serialization.portable.serializer import (
-    PortableContext, PortableSerializer, find_class)
+    PortableContext, PortableSerializer, find_class, qualified_name, user_code_error)
 from hazelcast.serialization.predicate import PREDICATE_FACTORY
 from hazelcast.serialization.reliable_topic_message import TOPIC_FACTORY, TOPIC_FACTORY_ID
 from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutputImpl
@@ -28,8 +29,24 @@ _PICKLE_HINT = ("SerializationConfig.allow_pickle is False: register a custom or
                 "serializer, or make the type IdentifiedDataSerializable or Portable")
 
 
-def _instance(serializer):
-    return serializer() if isinstance(serializer, type) else serializer
+def _instance(serializer: Any, what: str) -> Any:
+    """``serializer`` itself, or a new instance when it is a class."""
+    if not isinstance(serializer, type):
+        return serializer
+    try:
+        return serializer()
+    except Exception as e:
+        raise user_code_error("Cannot create the " + what, e) from e
+
+
+def _failures_named(read: Callable, failed: str) -> Callable:
+    """``read`` whose exceptions come out as HazelcastSerializationError("<failed>: ...")."""
+    def checked(inp) -> Any:
+        try:
+            return read(inp)
+        except Exception as e:
+            raise user_code_error(failed, e) from e
+    return checked
 
 
 class SerializationService:
@@ -71,34 +88,48 @@ class SerializationService:
 
         self._custom: Dict[type, Callable] = {}
         self._serializers = []
+        self._serializer_of_type_id: Dict[int, Any] = {}
         instances = {}  # one instance per serializer class, shared by the types it serves
         for cls, ser in (getattr(config, "custom_serializers", None) or {}).items():
+            what = "custom serializer %s of %s" % (qualified_name(ser), qualified_name(cls))
             if isinstance(ser, type):
-                ser = instances.setdefault(ser, ser())
-            self._custom[cls] = self._register_stream_serializer(ser, "custom serializer for %s"
-                                                                 % cls.__name__)
+                if ser not in instances:
+                    instances[ser] = _instance(ser, what)
+                ser = instances[ser]
+            self._custom[cls] = self._register_stream_serializer(ser, what, qualified_name(cls))
         glob = getattr(config, "global_serializer", None)
         self._global = None
         if glob is not None:
-            self._global = self._register_stream_serializer(_instance(glob), "global serializer")
+            what = "global serializer " + qualified_name(glob)
+            self._global = self._register_stream_serializer(_instance(glob, what), what, None)
 
-    def _register_stream_serializer(self, ser, what: str) -> Callable:
-        type_id = ser.get_type_id()
-        if not isinstance(type_id, int) or type_id <= 0:
+    def _register_stream_serializer(self, ser, what: str, type_name: Optional[str]) -> Callable:
+        """The writer of ``ser`` (also registered as the reader of its type id); a failure
+        of the serializer's own code is raised as HazelcastSerializationError naming it."""
+        try:
+            type_id = ser.get_type_id()
+        except Exception as e:
+            raise user_code_error("The %s failed in get_type_id()" % what, e) from e
+        if isinstance(type_id, bool) or not isinstance(type_id, int) or type_id <= 0:
             raise HazelcastSerializationError(
-                "The %s (%s) has type id %r: custom type ids must be positive integers"
-                % (what, type(ser).__name__, type_id))
-        existing = self._readers.get(type_id)
-        if existing is not None and getattr(existing, "__self__", None) is not ser:
+                "The %s has type id %r: custom type ids must be positive integers" % (what, type_id))
+        existing = self._serializer_of_type_id.get(type_id)
+        if existing is not None and existing is not ser:
             raise HazelcastSerializationError(
-                "The %s (%s) reuses type id %d, already taken by another serializer"
-                % (what, type(ser).__name__, type_id))
-        self._readers[type_id] = ser.read
+                "The %s reuses type id %d, already taken by %s" % (what, type_id, qualified_name(existing)))
+        if existing is None:
+            self._serializer_of_type_id[type_id] = ser
+            self._readers[type_id] = _failures_named(ser.read, "The %s (type id %d) failed to read a value"
+                                                     % (what, type_id))
         if ser not in self._serializers:
             self._serializers.append(ser)
 
         def write(out, obj, _write=ser.write, _type_id=type_id) -> int:
-            _write(out, obj)
+            try:
+                _write(out, obj)
+            except Exception as e:
+                raise user_code_error("The %s failed to write a %s" % (what, type_name or qualified_name(obj)),
+                                      e) from e
             return _type_id
         return write
 
@@ -218,7 +249,11 @@ class SerializationService:
         out.write_boolean(True)
         out.write_int(obj.get_factory_id())
         out.write_int(obj.get_class_id())
-        obj.write_data(out)
+        try:
+            obj.write_data(out)
+        except Exception as e:
+            raise user_code_error("The write_data of IdentifiedDataSerializable %s failed"
+                                  % qualified_name(obj), e) from e
         return c.CONSTANT_TYPE_DATA_SERIALIZABLE
 
     def _read_ids(self, inp):
@@ -235,7 +270,11 @@ class SerializationService:
             raise HazelcastSerializationError(
                 "The class %s registered for IdentifiedDataSerializable factory %d class id %d "
                 "is not IdentifiedDataSerializable" % (cls.__name__, factory_id, class_id))
-        obj.read_data(inp)
+        try:
+            obj.read_data(inp)
+        except Exception as e:
+            raise user_code_error("The read_data of IdentifiedDataSerializable %s failed"
+                                  % qualified_name(obj), e) from e
         return obj
 
     def _write_portable(self, out, obj) -> int:
@@ -262,7 +301,7 @@ class SerializationService:
 
 def _write_pickle(out, obj) -> int:
     try:
-        raw = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
+        raw = canonical_pickle(obj)
     except Exception as e:
         raise HazelcastSerializationError(
             "Cannot pickle %s: %s (register a custom or global serializer for it)"

@@ -174,8 +174,9 @@ def test_bad_arguments_raise_typed_errors(multi_map):
         multi_map.put(None, 1)
     with pytest.raises(IllegalArgumentError, match="value can't be None"):
         multi_map.remove("k", None)
-    with pytest.raises(IllegalArgumentError, match=r"lease_time must be a number of seconds >= 0, or None/-1 "
-                                                   r"to hold the lock until it is unlocked, got -2"):
+    with pytest.raises(IllegalArgumentError, match=r"lease_time must be a number of seconds > 0, or "
+                                                   r"None/-1/float\('inf'\) to hold the lock until it is "
+                                                   r"unlocked, got -2"):
         multi_map.lock("k", lease_time=-2)
     with pytest.raises(IllegalArgumentError, match="timeout must be a number of seconds"):
         multi_map.try_lock("k", timeout="1")

@@ -279,8 +279,8 @@ def test_a_finished_transaction_cannot_be_used(client):
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"timeout": 0}, "at least 0.001"),
-    ({"timeout": -5}, "at least 0.001"),
+    ({"timeout": 0}, "timeout must be a number of seconds > 0, got 0"),
+    ({"timeout": -5}, "timeout must be a number of seconds > 0, got -5"),
     ({"timeout": "10"}, "timeout must be a number"),
     ({"timeout": float("inf")}, "timeout must be a number"),
     ({"durability": -1}, "durability must be an int >= 0"),
@@ -309,7 +309,7 @@ def test_bad_arguments_are_refused(client):
         with pytest.raises(IllegalArgumentError, match="PagingPredicate can't be used"):
             txn_map.key_set(predicate.PagingPredicate(predicate.sql("this > 1"), 2))
         queue = transaction.get_queue(unique("queue"))
-        with pytest.raises(IllegalArgumentError, match="timeout must be >= 0"):
+        with pytest.raises(IllegalArgumentError, match="timeout must be a number of seconds >= 0, got -1"):
             queue.poll(-1)
         with pytest.raises(IllegalArgumentError, match="item can't be None"):
             queue.offer(None)

@@ -1,8 +1,6 @@
 """What every transactional proxy shares: calls that run inside their transaction."""
-import math
 from typing import Any, List
 
-from hazelcast.errors import IllegalArgumentError
 from hazelcast.proxy.base import check_not_none
 
 
@@ -43,15 +41,3 @@ class TransactionalObject:
     def __repr__(self) -> str:
         return '%s(name="%s", transaction=%s)' % (type(self).__name__, self.name, self.transaction.id)
 
-
-def millis(seconds: Any, what: str, allow_negative: bool = False) -> int:
-    """``seconds`` (int or float) as the protocol's milliseconds, checked."""
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or math.isnan(seconds):
-        raise IllegalArgumentError("%s must be a number of seconds, got %r" % (what, seconds))
-    if seconds < 0:
-        if allow_negative:
-            return -1
-        raise IllegalArgumentError("%s must be >= 0 seconds, got %r" % (what, seconds))
-    if math.isinf(seconds):
-        raise IllegalArgumentError("%s must be finite, got %r" % (what, seconds))
-    return int(seconds * 1000)

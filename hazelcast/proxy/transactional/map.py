@@ -12,8 +12,9 @@ from hazelcast.protocol.codec import (transactional_map_contains_key_codec, tran
                                       transactional_map_replace_if_same_codec, transactional_map_set_codec,
                                       transactional_map_size_codec, transactional_map_values_codec,
                                       transactional_map_values_with_predicate_codec)
-from hazelcast.proxy.transactional.base import TransactionalObject, millis
+from hazelcast.proxy.transactional.base import TransactionalObject
 from hazelcast.serialization.predicate import PagingPredicate
+from hazelcast.util.duration import to_millis
 
 
 class TransactionalMap(TransactionalObject):
@@ -45,7 +46,7 @@ class TransactionalMap(TransactionalObject):
     def put(self, key: Any, value: Any, ttl: float = -1) -> Any:
         """Set ``key`` to ``value`` (for ``ttl`` seconds once committed; -1: the map's
         default, 0: forever); the old value."""
-        ttl_millis = millis(ttl, "ttl", allow_negative=True)
+        ttl_millis = to_millis(ttl, "TransactionalMap.put: ttl", "use the map's configured time to live")
         return self._call_object(transactional_map_put_codec, self._data(key, "key"),
                                  self._data(value, "value"), ttl_millis)
 

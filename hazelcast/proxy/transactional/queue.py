@@ -4,7 +4,8 @@ from typing import Any
 from hazelcast.protocol.codec import (transactional_queue_offer_codec, transactional_queue_peek_codec,
                                       transactional_queue_poll_codec, transactional_queue_size_codec,
                                       transactional_queue_take_codec)
-from hazelcast.proxy.transactional.base import TransactionalObject, millis
+from hazelcast.proxy.transactional.base import TransactionalObject
+from hazelcast.util.duration import to_millis
 
 
 class TransactionalQueue(TransactionalObject):
@@ -15,7 +16,7 @@ class TransactionalQueue(TransactionalObject):
 
     def offer(self, item: Any, timeout: float = 0) -> bool:
         """Add ``item``, waiting up to ``timeout`` seconds for room; True if added."""
-        timeout_millis = millis(timeout, "timeout")
+        timeout_millis = to_millis(timeout, "TransactionalQueue.offer: timeout")
         return self._call(transactional_queue_offer_codec, self._data(item, "item"), timeout_millis)
 
     def take(self) -> Any:
@@ -24,11 +25,13 @@ class TransactionalQueue(TransactionalObject):
 
     def poll(self, timeout: float = 0) -> Any:
         """The head item, waiting up to ``timeout`` seconds; None if there is none."""
-        return self._call_object(transactional_queue_poll_codec, millis(timeout, "timeout"))
+        wait = to_millis(timeout, "TransactionalQueue.poll: timeout")
+        return self._call_object(transactional_queue_poll_codec, wait)
 
     def peek(self, timeout: float = 0) -> Any:
         """The head item without removing it, waiting up to ``timeout`` seconds; None if none."""
-        return self._call_object(transactional_queue_peek_codec, millis(timeout, "timeout"))
+        wait = to_millis(timeout, "TransactionalQueue.peek: timeout")
+        return self._call_object(transactional_queue_peek_codec, wait)
 
     def size(self) -> int:
         """The number of items, counting this transaction's offers and polls."""

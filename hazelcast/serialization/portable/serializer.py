@@ -10,6 +10,18 @@ from hazelcast.serialization.portable.reader import DefaultPortableReader
 from hazelcast.serialization.portable.writer import ClassDefinitionWriter, DefaultPortableWriter
 
 
+def qualified_name(obj: object) -> str:
+    """The qualified name of a class (or of an instance's class), as error messages give it."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    return "%s.%s" % (cls.__module__, cls.__qualname__)
+
+
+def user_code_error(failed: str, error: Exception) -> HazelcastSerializationError:
+    """The error raised (``from error``) when serialization code of the user's fails:
+    "<failed>: <error class>: <error>", e.g. "The read_data of app.Foo failed: KeyError: 'x'"."""
+    return HazelcastSerializationError("%s: %s: %s" % (failed, type(error).__name__, error))
+
+
 def find_class(factories, factory_id: int, class_id: int, kind: str):
     """The class registered for (factory_id, class_id), or raise naming both ids."""
     factory = factories.get(factory_id) if factories else None
@@ -144,7 +156,10 @@ class PortableSerializer:
         cd = self._context.lookup_or_register(obj)
         out.write_int(cd.version)
         writer = DefaultPortableWriter(self, out, cd)
-        obj.write_portable(writer)
+        try:
+            obj.write_portable(writer)
+        except Exception as e:
+            raise user_code_error("The write_portable of Portable %s failed" % qualified_name(obj), e) from e
         writer.end()
 
     def read(self, inp):
@@ -173,6 +188,9 @@ class PortableSerializer:
         if cd is None:
             cd = ctx.read_class_definition(inp, factory_id, class_id, version)
         reader = DefaultPortableReader(self, inp, cd, ctx.version_of(obj))
-        obj.read_portable(reader)
+        try:
+            obj.read_portable(reader)
+        except Exception as e:
+            raise user_code_error("The read_portable of Portable %s failed" % qualified_name(obj), e) from e
         reader.end()
         return obj

@@ -16,6 +16,7 @@ from hazelcast.config import (
     EVICTION_POLICY, IN_MEMORY_FORMAT, PROTOCOL, ClientConfig, ClientProperties, NearCacheConfig,
 )
 from hazelcast.logging_config import apply_logger_config, get_logger
+from hazelcast.serialization.api import StreamSerializer
 
 
 class _StandInClient(object):
@@ -140,11 +141,11 @@ class Musician:
         self.name = name
 
 
-class MusicianSerializer(object):
+class MusicianSerializer(StreamSerializer):
     pass
 
 
-class GlobalSerializer(object):
+class GlobalSerializer(StreamSerializer):
     pass
 
 
