@@ -5,7 +5,7 @@ from hazelcast.future import Future
 from hazelcast.protocol.codec import (count_down_latch_await_codec, count_down_latch_count_down_codec,
                                       count_down_latch_get_count_codec,
                                       count_down_latch_try_set_count_codec)
-from hazelcast.proxy.base import NamePartitionedProxy, check_int, duration_millis
+from hazelcast.proxy.base import NamePartitionedProxy, check_int, duration_millis, wait_of
 
 _INT_MAX = (1 << 31) - 1
 
@@ -40,7 +40,7 @@ class CountDownLatch(NamePartitionedProxy):
         as it takes); Future of True if it reached zero, False if the time ran out."""
         wait = duration_millis(timeout, "CountDownLatch.await_latch: timeout", "wait as long as it takes")
         return self._send(count_down_latch_await_codec.encode_request(self.name, wait),
-                          count_down_latch_await_codec.decode_response)
+                          count_down_latch_await_codec.decode_response, wait_of(wait))
 
     await_ = await_latch  # ``await`` is a Python keyword
 

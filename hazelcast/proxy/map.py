@@ -25,7 +25,7 @@ from hazelcast.protocol.codec import (
     map_try_lock_codec, map_try_put_codec, map_try_remove_codec, map_unlock_codec,
     map_values_codec, map_values_with_paging_predicate_codec, map_values_with_predicate_codec)
 from hazelcast.proxy import map_paging
-from hazelcast.proxy.base import Proxy, check_not_none, thread_id, to_millis
+from hazelcast.proxy.base import Proxy, check_not_none, thread_id, to_millis, wait_of
 from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
@@ -247,7 +247,7 @@ class Map(Proxy):
 
     def _try_put_internal(self, key_data, value_data, timeout: int) -> Future:
         request = map_try_put_codec.encode_request(self.name, key_data, value_data, thread_id(), timeout)
-        return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response)
+        return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response, wait_of(timeout))
 
     def replace(self, key: Any, value: Any) -> Future:
         """Set ``key`` to ``value`` only if it has a value; Future of the replaced value (or None)."""
@@ -316,7 +316,7 @@ class Map(Proxy):
 
     def _try_remove_internal(self, key_data, timeout: int) -> Future:
         request = map_try_remove_codec.encode_request(self.name, key_data, thread_id(), timeout)
-        return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response)
+        return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response, wait_of(timeout))
 
     def delete(self, key: Any) -> Future:
         """Remove ``key`` without returning its value."""
@@ -388,16 +388,16 @@ class Map(Proxy):
         key_data = self._key_data(key)
         request = map_lock_codec.encode_request(self.name, key_data, thread_id(),
                                                 _seconds(lease_time, "lease_time"), next(_reference_ids))
-        return self._invoke_on_key(request, key_data)._map(_none)
+        return self._invoke_on_key(request, key_data, wait_timeout=None)._map(_none)
 
     def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: Optional[float] = 0) -> Future:
         """Lock ``key`` if it gets free within ``timeout`` seconds (None: waits as long as it takes);
         Future of True if locked."""
         key_data = self._key_data(key)
+        wait = _seconds(timeout, "timeout")
         request = map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                    _seconds(lease_time, "lease_time"),
-                                                    _seconds(timeout, "timeout"), next(_reference_ids))
-        return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response)
+                                                    _seconds(lease_time, "lease_time"), wait, next(_reference_ids))
+        return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response, wait_of(wait))
 
     def unlock(self, key: Any) -> Future:
         """Release the calling thread's lock on ``key`` (IllegalMonitorStateError if it does not hold it)."""
