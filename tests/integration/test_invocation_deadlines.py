@@ -80,6 +80,33 @@ def test_suspended_member_calls_fail_at_the_invocation_timeout_naming_the_elapse
     assert client.invocation_service.pending_count() == 0
 
 
+def test_suspended_member_heartbeat_then_lost_cluster_leaves_no_call_pending(cluster_factory, client_factory):
+    # The reported case: the heartbeat closes the connection to a hung member; a read
+    # waits to be retried while the client fails to reconnect (the suspended member's
+    # kernel accepts, authentication times out) and then shuts itself down.
+    members = cluster_factory(1)
+    config = client_config(members, connection_timeout=2.0, connection_attempt_period=1.0)
+    config.set_property("hazelcast.client.heartbeat.timeout", 4000)
+    config.set_property("hazelcast.client.heartbeat.interval", 1000)
+    client = client_factory(config)
+    test_map, queue = client.get_map("hung"), client.get_queue("hung")  # proxies made while it answers
+    test_map.blocking().put("k", 1)
+    member = members.members[0]
+    member.suspend()
+    try:
+        started = time.monotonic()
+        put, take, get = test_map.put("k", 2), queue.take(), test_map.get("k")
+        put_error, take_error, get_error = _errors([put, take, get], timeout=40)
+        elapsed = time.monotonic() - started
+    finally:
+        member.resume()
+    assert isinstance(put_error, TargetDisconnectedError) and "Heartbeat" in str(put_error)
+    assert isinstance(take_error, TargetDisconnectedError)
+    assert isinstance(get_error, HazelcastClientNotActiveError), get_error
+    assert elapsed < 30, elapsed
+    assert client.invocation_service.pending_count() == 0
+
+
 def test_shutdown_fails_a_call_waiting_on_its_retry_timer(cluster_factory, client_factory):
     members = cluster_factory(1)
     states = []
