@@ -11,7 +11,8 @@ Policy, in one place:
   timeout and the last error. An operation that may wait on the member for as
   long as it takes (``wait_timeout=None``: ``Queue.take``, ``Lock.lock``...) has
   that deadline only until its request is written; after that only a response,
-  the loss of its connection (heartbeat) or shutdown ends it.
+  the loss of its connection (heartbeat) or shutdown ends it. Deadlines are
+  checked every ``SWEEP_PERIOD`` (0.1 s) while calls with one are live.
 * **One retry path.** An invocation is retried (after the retry pause, under a
   fresh correlation id, while its deadline allows) when the member answered
   with an error that says the operation did not run (``RetryableHazelcastError``
@@ -200,15 +201,22 @@ class InvocationService:
     def _sweep(self) -> None:
         """Fail the invocations past their deadline (reactor thread, every SWEEP_PERIOD)."""
         now = time.monotonic()
+        deadlines_left = False
         for invocation in list(self._invocations.values()):
-            if invocation.deadline <= now and self._claim(invocation):
+            deadline = invocation.deadline
+            if deadline > now:
+                deadlines_left = deadlines_left or deadline != _NO_DEADLINE
+            elif self._claim(invocation):
                 self._event_handlers.pop(invocation.correlation_id, None)
                 invocation.future.set_exception(self._timeout_error(invocation, now))
         with self._sweep_lock:
-            # Cleared before the table is looked at: an invocation entered meanwhile
-            # either is seen here or sees the flag down and starts the next sweep.
+            # Cleared before the table is looked at again: an invocation entered
+            # meanwhile either is seen here or sees the flag down and starts the next
+            # sweep. Calls that may wait as long as they take (a reliable topic's read,
+            # a take()) need no sweep: with only those left, the client sleeps.
             self._sweeping = False
-            if self._invocations and self._live:
+            if self._live and (deadlines_left or any(
+                    invocation.deadline != _NO_DEADLINE for invocation in list(self._invocations.values()))):
                 self._sweeping = True
                 self._reactor.add_timer(SWEEP_PERIOD, self._sweep)
 

@@ -82,3 +82,13 @@ def test_after_shutdown_every_invoke_fails_at_once(silent_client):
         assert isinstance(error, HazelcastClientNotActiveError)
     assert time.monotonic() - started < 0.5
     assert silent_client.invocation_service.pending_count() == 0
+
+
+def test_a_bounded_call_made_while_only_unbounded_ones_wait_still_times_out(silent_client):
+    unbounded = _get(silent_client, None)  # with only this one live, nothing needs checking
+    time.sleep(0.5)
+    started = time.monotonic()
+    error, elapsed = _failed_after(_get(silent_client, 0.0), started)
+    assert isinstance(error, OperationTimeoutError)
+    assert 0.95 <= elapsed < 1 + 1.5, elapsed
+    assert not unbounded.done()
