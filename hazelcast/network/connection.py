@@ -33,7 +33,7 @@ _WRITE_EVENT = 2  # selectors.EVENT_WRITE
 # A non-blocking send that took nothing; with TLS, SSL_write may also need to
 # wait (and must then be retried with the same bytes first, which the queue keeps).
 _WOULD_BLOCK = (BlockingIOError, InterruptedError, ssl.SSLWantWriteError, ssl.SSLWantReadError)
-_JOIN_LIMIT = 64 * 1024  # queued frames are joined into one send up to this many bytes
+_JOIN_LIMIT = 64 * 1024  # a frame this large is sent from its own buffer, never joined (copied)
 
 
 class Connection:
@@ -375,16 +375,13 @@ class Connection:
 
 
 def _next_batch(out: List[Any]) -> Tuple[Any, int]:
-    """What to hand to one ``send``: the head frame alone when it is large, else the
-    small frames at the head joined (up to _JOIN_LIMIT bytes); and how many it took."""
-    size = 0
+    """What to hand to one ``send``, and how many queued frames it covers: small frames
+    joined; a large frame alone, from its own buffer (the small ones before it first)."""
+    if len(out) == 1:
+        return out[0], 1
+    if max(map(len, out)) < _JOIN_LIMIT:
+        return b"".join(out), len(out)
     taken = 0
-    for item in out:
-        length = len(item)
-        if taken and size + length > _JOIN_LIMIT:
-            break
-        size += length
+    while len(out[taken]) < _JOIN_LIMIT:
         taken += 1
-        if size >= _JOIN_LIMIT:
-            break
-    return (out[0] if taken == 1 else b"".join(out[:taken])), taken
+    return (out[0], 1) if taken == 0 else (b"".join(out[:taken]), taken)
