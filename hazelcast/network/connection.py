@@ -251,7 +251,16 @@ class Connection:
                     self._write_armed = watch_write
                     self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT if watch_write
                                          else _READ_EVENT, self)
-        if failure is not None:
+        if failure is None:
+            return
+        if self._tls:
+            # A TLS write mostly fails because the member sent an alert and closed (with
+            # TLS 1.3 a refused client certificate arrives only after the handshake):
+            # reading reports that alert; the write error is the fallback.
+            self.handle_read()
+            if not self._closed:
+                self._close_tls(failure, during_handshake=False)
+        else:
             self.close("write failed: %s" % failure, failure)
 
     # --- reactor callbacks -------------------------------------------------

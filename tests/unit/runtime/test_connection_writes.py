@@ -1,10 +1,13 @@
 """Connection writes: a large frame and small frames queued behind and around it reach
 the peer whole and in order (the peer is a plain loopback socket, no protocol)."""
 import socket
+import struct
 import threading
+import time
 
 import pytest
 
+from hazelcast.errors import TargetDisconnectedError
 from hazelcast.network.connection import PROTOCOL_PREAMBLE, Connection
 from hazelcast.network.reactor import Reactor
 
@@ -64,3 +67,16 @@ def test_big_and_small_frames_from_two_threads_arrive_whole_and_in_each_threads_
         rest = rest[:at] + rest[at + len(frame):]
     assert rest == b"".join(small)
     assert closed == []
+
+
+def test_a_peer_reset_during_a_large_write_closes_the_connection_typed_once(connected):
+    connection, peer, closed = connected
+    assert connection.send(bytearray(32 * 1024 * 1024))  # far more than the socket buffers take
+    peer.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    peer.close()  # a reset while most of the frame is still queued
+    deadline = time.monotonic() + 5
+    while not closed and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(closed) == 1 and isinstance(closed[0], TargetDisconnectedError), closed
+    assert connection.closed
+    assert connection.send(b"more") is False
