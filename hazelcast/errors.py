@@ -348,7 +348,7 @@ class ReplicatedMapCantBeCreatedOnLiteMemberError(HazelcastError):
 
 
 class MaxMessageSizeExceededError(HazelcastError):
-    pass
+    """A message is larger than the protocol (or the member) allows."""
 
 
 class WANReplicationQueueFullError(HazelcastError):

@@ -288,11 +288,16 @@ class Transaction:
 
     # --- what the transactional proxies call ----------------------------------------------------
 
-    def _call(self, codec, name: str, *args) -> Any:
-        """Send ``codec``'s request (name, transaction id, thread id, *args) and wait for the value."""
+    def _call(self, codec, name: str, *args, wait_forever: bool = False) -> Any:
+        """Send ``codec``'s request (name, transaction id, thread id, *args) and wait for the value.
+
+        The member may hold it (on a key locked by another transaction, an empty queue)
+        up to the transaction's timeout, or as long as it takes with ``wait_forever``.
+        """
         self._check_usable((codec.__doc__ or codec.__name__).split()[0])
         request = codec.encode_request(name, self._id, self._thread_id, *args)
-        return self._wait(self._connection, request, codec.decode_response, "operation")
+        return self._wait(self._connection, request, codec.decode_response, "operation",
+                          None if wait_forever else self.timeout)
 
     def _is_alive(self) -> bool:
         """ACTIVE with its connection open (one whose member is lost can only be rolled back)."""
@@ -312,8 +317,9 @@ class Transaction:
             raise TransactionNotActiveError("Transaction %s is %s: %s needs an ACTIVE transaction%s"
                                             % (self._id, self._state, what, hint))
 
-    def _wait(self, connection, request, decoder, what: str) -> Any:
-        future = self._context.invocation_service.invoke_on_connection(request, connection, decoder)
+    def _wait(self, connection, request, decoder, what: str, wait_timeout: Optional[float] = 0.0) -> Any:
+        future = self._context.invocation_service.invoke_on_connection(request, connection, decoder,
+                                                                       wait_timeout=wait_timeout)
         try:
             return future.result()
         except HazelcastClientNotActiveError:

@@ -17,7 +17,7 @@ import socket
 import ssl
 import threading
 import time
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, List, Optional, Tuple
 
 from hazelcast.errors import (HazelcastClientNotActiveError, HazelcastError, ProtocolError,
                               TargetDisconnectedError)
@@ -33,6 +33,7 @@ _WRITE_EVENT = 2  # selectors.EVENT_WRITE
 # A non-blocking send that took nothing; with TLS, SSL_write may also need to
 # wait (and must then be retried with the same bytes first, which the queue keeps).
 _WOULD_BLOCK = (BlockingIOError, InterruptedError, ssl.SSLWantWriteError, ssl.SSLWantReadError)
+_JOIN_LIMIT = 64 * 1024  # a frame this large is sent from its own buffer, never joined (copied)
 
 
 class Connection:
@@ -41,13 +42,13 @@ class Connection:
     def __init__(self, reactor, address, connection_id: int,
                  message_handler: Callable[["Connection", Any], None],
                  close_handler: Callable[["Connection", BaseException], None],
-                 max_frame_size: int, socket_options: List = (), ssl_wrapper=None):
+                 socket_options: List = (), ssl_wrapper=None):
         self._reactor = reactor
         self.address = address  # (host, port) we connect to
         self.connection_id = connection_id
         self.message_handler = message_handler
         self._close_handler = close_handler
-        self._reader = FrameReader(max_frame_size)
+        self._reader = FrameReader()  # frames up to the protocol's maximum
         self._socket_options = list(socket_options)
         self._ssl_wrapper = ssl_wrapper
         self._sock: Optional[socket.socket] = None
@@ -217,28 +218,50 @@ class Connection:
             self._reactor.call_soon(self._flush)
 
     def _flush(self) -> None:
-        """Send as much of the queue as the socket takes, in one ``send`` (reactor thread)."""
+        """Send as much of the queue as the socket takes (reactor thread).
+
+        Small frames are joined into one ``send``; a large one (a big value) is sent
+        from its own buffer, never copied into a joined one: re-joining a 50 MB
+        frame's remainder with each new small frame would copy it again and again.
+        """
+        failure = None
         with self._write_lock:
             self._flush_scheduled = False
             out = self._out
-            if self._closed or not out:
+            if self._closed:
                 return
-            data = out[0] if len(out) == 1 else b"".join(out)
-            try:
-                sent = self._sock.send(data)
-            except _WOULD_BLOCK:
-                sent = 0
-            self.last_write = time.monotonic()
-            if sent == len(data):
-                out.clear()
-                if self._write_armed:
-                    self._write_armed = False
-                    self._reactor.modify(self._sock, _READ_EVENT, self)
-            else:
-                out[:] = [memoryview(data)[sent:]]
-                if not self._write_armed:
-                    self._write_armed = True
-                    self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT, self)
+            while out:
+                data, taken = _next_batch(out)
+                try:
+                    sent = self._sock.send(data)
+                except _WOULD_BLOCK:
+                    sent = 0
+                except OSError as e:
+                    failure = e
+                    break
+                self.last_write = time.monotonic()
+                if sent == len(data):
+                    del out[:taken]
+                    continue
+                out[:taken] = [memoryview(data)[sent:]]
+                break
+            if failure is None:
+                watch_write = bool(out)
+                if watch_write != self._write_armed:
+                    self._write_armed = watch_write
+                    self._reactor.modify(self._sock, _READ_EVENT | _WRITE_EVENT if watch_write
+                                         else _READ_EVENT, self)
+        if failure is None:
+            return
+        if self._tls:
+            # A TLS write mostly fails because the member sent an alert and closed (with
+            # TLS 1.3 a refused client certificate arrives only after the handshake):
+            # reading reports that alert; the write error is the fallback.
+            self.handle_read()
+            if not self._closed:
+                self._close_tls(failure, during_handshake=False)
+        else:
+            self.close("write failed: %s" % failure, failure)
 
     # --- reactor callbacks -------------------------------------------------
 
@@ -358,3 +381,16 @@ class Connection:
     def __repr__(self) -> str:
         host, port = self.address
         return "Connection(id=%d, address=%s:%d, owner=%s)" % (self.connection_id, host, port, self.is_owner)
+
+
+def _next_batch(out: List[Any]) -> Tuple[Any, int]:
+    """What to hand to one ``send``, and how many queued frames it covers: small frames
+    joined; a large frame alone, from its own buffer (the small ones before it first)."""
+    if len(out) == 1:
+        return out[0], 1
+    if max(map(len, out)) < _JOIN_LIMIT:
+        return b"".join(out), len(out)
+    taken = 0
+    while len(out[taken]) < _JOIN_LIMIT:
+        taken += 1
+    return (out[0], 1) if taken == 0 else (b"".join(out[:taken]), taken)

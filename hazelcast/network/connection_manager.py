@@ -35,15 +35,13 @@ class ConnectionManager:
 
     def __init__(self, reactor, config, client_name: str,
                  next_correlation_id: Callable[[], int],
-                 message_handler: Callable[[Connection, object], None],
-                 max_frame_size: int = 32 * 1024 * 1024, ssl_wrapper=None,
+                 message_handler: Callable[[Connection, object], None], ssl_wrapper=None,
                  address_translator: Optional[Callable[[Endpoint], Optional[Endpoint]]] = None):
         self._reactor = reactor
         self._config = config
         self._client_name = client_name
         self._next_correlation_id = next_correlation_id
         self._message_handler = message_handler
-        self._max_frame_size = max_frame_size
         self._ssl_wrapper = ssl_wrapper
         # Cloud discovery: member (private) address -> the address to connect to (public).
         # Connections are found by both; None means "connect where the member said".
@@ -121,8 +119,7 @@ class ConnectionManager:
     def _open(self, endpoint: Endpoint, as_owner: bool, result: Future) -> None:
         network = self._config.network_config
         connection = Connection(self._reactor, endpoint, next(self._ids), self._on_auth_message,
-                                self._on_connection_closed, self._max_frame_size,
-                                network.socket_options, self._ssl_wrapper)
+                                self._on_connection_closed, network.socket_options, self._ssl_wrapper)
         connection.auth_future = result
         connection.auth_as_owner = as_owner
         _logger.info("Connecting to %s:%d", endpoint[0], endpoint[1])

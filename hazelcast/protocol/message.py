@@ -18,10 +18,14 @@ Header layout (all little-endian)::
 """
 import struct
 
-from hazelcast.errors import ProtocolError
+from hazelcast.errors import MaxMessageSizeExceededError, ProtocolError
 from hazelcast.serialization.data import Data
 
 HEADER_SIZE = 22
+# The largest frame: its length field is a signed int32. One definition for the
+# reader and the writer; 3.x members frame a value of any size they store as one
+# frame, so this is also the client's limit on a single request or response.
+MAX_FRAME_SIZE = 2 ** 31 - 1
 
 BEGIN_FLAG = 0x80
 END_FLAG = 0x40
@@ -109,9 +113,19 @@ class ClientMessage:
         return msg
 
     def finish(self) -> "ClientMessage":
-        """Write the frame length; call once all fields are appended."""
-        _INT.pack_into(self.buf, _LENGTH_OFFSET, len(self.buf))
-        self._end = len(self.buf)
+        """Write the frame length; call once all fields are appended.
+
+        Raises ``MaxMessageSizeExceededError`` (before anything is sent) when the
+        message is larger than one protocol frame can be.
+        """
+        length = len(self.buf)
+        if length > MAX_FRAME_SIZE:
+            raise MaxMessageSizeExceededError(
+                "message type 0x%04x is %d bytes, more than the protocol's largest frame of %d bytes "
+                "(its length field is an int32); store the value in smaller parts"
+                % (self.message_type, length, MAX_FRAME_SIZE))
+        _INT.pack_into(self.buf, _LENGTH_OFFSET, length)
+        self._end = length
         return self
 
     def append_byte(self, value: int) -> None:

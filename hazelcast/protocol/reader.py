@@ -5,8 +5,11 @@ reassembles fragmented messages (BEGIN ... middle ... END frames, keyed by
 correlation id) and rejects malformed input with
 :class:`~hazelcast.errors.ProtocolError`; once it has raised, the stream is
 unusable and every later ``feed`` raises again. Memory is bounded: a partial
-frame never exceeds ``max_frame_size`` and all partly reassembled messages
-together never exceed ``max_message_size``.
+frame never exceeds ``max_frame_size`` (by default the most the int32 length
+field allows, :data:`~hazelcast.protocol.message.MAX_FRAME_SIZE`: a 3.x member
+sends a value of any size it stores as one frame), and it grows with the bytes
+actually received, never with what a length field merely announces; all partly
+reassembled messages together never exceed ``max_message_size``.
 
 :func:`split_frames` is the writer side: it cuts a finished message into
 fragments no larger than a given frame size.
@@ -16,9 +19,7 @@ from typing import Dict, List, Optional, Tuple
 
 from hazelcast.errors import ProtocolError
 from hazelcast.protocol.message import (
-    BEGIN_END_FLAGS, BEGIN_FLAG, END_FLAG, HEADER_SIZE, ClientMessage)
-
-DEFAULT_MAX_FRAME_SIZE = 64 * 1024 * 1024
+    BEGIN_END_FLAGS, BEGIN_FLAG, END_FLAG, HEADER_SIZE, MAX_FRAME_SIZE, ClientMessage)
 
 _INT = struct.Struct("<i")
 _int_unpack_from = _INT.unpack_from
@@ -39,7 +40,7 @@ class _Partial:
         self.size = len(chunk)
 
 
-_BIG_FRAME_SIZE = 64 * 1024  # frames at least this long are received in place
+_BIG_FRAME_SIZE = 64 * 1024  # frames at least this long are collected apart from _pending
 
 
 class FrameReader:
@@ -49,7 +50,7 @@ class FrameReader:
     in stream order.
     """
 
-    def __init__(self, max_frame_size: int = DEFAULT_MAX_FRAME_SIZE,
+    def __init__(self, max_frame_size: int = MAX_FRAME_SIZE,
                  max_message_size: int = 0):
         if max_frame_size < HEADER_SIZE:
             raise ValueError("max_frame_size must be at least %d" % HEADER_SIZE)
@@ -59,15 +60,16 @@ class FrameReader:
         self._partials: Dict[int, _Partial] = {}
         self._partial_bytes = 0
         self._error = None
-        # A large frame whose length is known is received straight into a buffer of
-        # that size (no growing of _pending, no copy of the whole frame at the end).
+        # A large frame is collected in its own buffer, appended to as bytes arrive (no
+        # growing and trimming of _pending, no copy of the whole frame at the end).
         self._big_frame: Optional[bytearray] = None
-        self._big_filled = 0
+        self._big_length = 0
 
     @property
     def buffered(self) -> int:
         """Bytes held for incomplete frames and incomplete messages."""
-        return len(self._pending) + self._partial_bytes + self._big_filled
+        big = self._big_frame
+        return len(self._pending) + self._partial_bytes + (len(big) if big is not None else 0)
 
     def feed(self, data) -> List[ClientMessage]:
         """Consume ``data`` (bytes, bytearray or memoryview); return completed messages."""
@@ -81,21 +83,16 @@ class FrameReader:
             self._partials.clear()
             self._partial_bytes = 0
             self._big_frame = None
-            self._big_filled = 0
             raise
 
     def _fill_big_frame(self, data) -> Tuple[Optional[bytearray], int]:
-        """Copy what ``data`` holds of the big frame; the frame once whole, and bytes used."""
+        """Append what ``data`` holds of the big frame; the frame once whole, and bytes used."""
         frame = self._big_frame
-        filled = self._big_filled
-        used = min(len(frame) - filled, len(data))
-        frame[filled:filled + used] = data[:used]
-        filled += used
-        if filled < len(frame):
-            self._big_filled = filled
+        used = min(self._big_length - len(frame), len(data))
+        frame += data[:used]
+        if len(frame) < self._big_length:
             return None, used
         self._big_frame = None
-        self._big_filled = 0
         return frame, used
 
     def _complete_frame(self, frame: bytearray, out: List[ClientMessage]) -> None:
@@ -137,9 +134,8 @@ class FrameReader:
                                     % (length, pos, HEADER_SIZE, max_frame))
             if end - pos < length:
                 if length >= _BIG_FRAME_SIZE:
-                    self._big_frame = bytearray(length)
-                    self._big_filled = 0
-                    self._fill_big_frame(memoryview(buf)[pos:end])
+                    self._big_frame = bytearray(memoryview(buf)[pos:end])
+                    self._big_length = length
                     pos = end
                 break
             frame = bytearray(memoryview(buf)[pos:pos + length])

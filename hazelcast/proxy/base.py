@@ -88,17 +88,23 @@ class Proxy:
 
     # --- helpers for subclasses -------------------------------------------------------
 
-    def _invoke(self, request, decoder: Optional[Callable] = None) -> Future:
-        return self._invocation_service.invoke_on_random_target(request, decoder)
+    # ``wait_timeout``: seconds the member may hold the request before it answers
+    # (None: as long as it takes); see hazelcast/invocation.py and docs/timeouts.md.
 
-    def _invoke_on_key(self, request, key_data, decoder: Optional[Callable] = None) -> Future:
-        return self._invocation_service.invoke_on_key(request, key_data, decoder)
+    def _invoke(self, request, decoder: Optional[Callable] = None, wait_timeout: Optional[float] = 0.0) -> Future:
+        return self._invocation_service.invoke_on_random_target(request, decoder, wait_timeout)
 
-    def _invoke_on_partition(self, request, partition_id: int, decoder: Optional[Callable] = None) -> Future:
-        return self._invocation_service.invoke_on_partition(request, partition_id, decoder)
+    def _invoke_on_key(self, request, key_data, decoder: Optional[Callable] = None,
+                       wait_timeout: Optional[float] = 0.0) -> Future:
+        return self._invocation_service.invoke_on_key(request, key_data, decoder, wait_timeout)
 
-    def _invoke_on_target(self, request, endpoint, decoder: Optional[Callable] = None) -> Future:
-        return self._invocation_service.invoke_on_target(request, endpoint, decoder)
+    def _invoke_on_partition(self, request, partition_id: int, decoder: Optional[Callable] = None,
+                             wait_timeout: Optional[float] = 0.0) -> Future:
+        return self._invocation_service.invoke_on_partition(request, partition_id, decoder, wait_timeout)
+
+    def _invoke_on_target(self, request, endpoint, decoder: Optional[Callable] = None,
+                          wait_timeout: Optional[float] = 0.0) -> Future:
+        return self._invocation_service.invoke_on_target(request, endpoint, decoder, wait_timeout)
 
     def _register_listener(self, encode_register, decode_register, encode_deregister, handler) -> Future:
         return self._context.listener_service.register_listener(
@@ -218,12 +224,12 @@ class NamePartitionedProxy(Proxy):
         super().__init__(service_name, name, context)
         self._key_data = self._partition_key_data()
 
-    def _send(self, request, decoder: Optional[Callable] = None) -> Future:
-        return self._invoke_on_key(request, self._key_data, decoder)
+    def _send(self, request, decoder: Optional[Callable] = None, wait_timeout: Optional[float] = 0.0) -> Future:
+        return self._invoke_on_key(request, self._key_data, decoder, wait_timeout)
 
-    def _send_void(self, request) -> Future:
+    def _send_void(self, request, wait_timeout: Optional[float] = 0.0) -> Future:
         """Send a request whose response has no value; Future of None."""
-        return self._invoke_on_key(request, self._key_data)._map(_to_none)
+        return self._invoke_on_key(request, self._key_data, None, wait_timeout)._map(_to_none)
 
 
 def _to_none(_) -> None:

@@ -6,7 +6,7 @@ from hazelcast.protocol.codec import (count_down_latch_await_codec, count_down_l
                                       count_down_latch_get_count_codec,
                                       count_down_latch_try_set_count_codec)
 from hazelcast.proxy.base import NamePartitionedProxy, check_int
-from hazelcast.util.duration import WAIT_FOREVER, to_millis
+from hazelcast.util.duration import WAIT_FOREVER, to_millis, wait_of
 
 _INT_MAX = (1 << 31) - 1
 
@@ -41,7 +41,7 @@ class CountDownLatch(NamePartitionedProxy):
         as it takes); Future of True if it reached zero, False if the time ran out."""
         wait = to_millis(timeout, "CountDownLatch.await_latch: timeout", WAIT_FOREVER, infinite=True)
         return self._send(count_down_latch_await_codec.encode_request(self.name, wait),
-                          count_down_latch_await_codec.decode_response)
+                          count_down_latch_await_codec.decode_response, wait_of(wait))
 
     await_ = await_latch  # ``await`` is a Python keyword
 

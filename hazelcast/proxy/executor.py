@@ -40,7 +40,7 @@ class Executor(Proxy):
         partition_id = self._partition_service.get_partition_id(self._to_data(key))
         request = executor_service_submit_to_partition_codec.encode_request(
             self.name, str(uuid.uuid4()), task_data, partition_id)
-        return self._invoke_on_partition(request, partition_id, self._decode_result)
+        return self._invoke_on_partition(request, partition_id, self._decode_result, wait_timeout=None)  # the task's run
 
     def execute_on_member(self, task: Any, member: Member) -> Future:
         """Run ``task`` on ``member`` (from ``client.cluster.get_member_list()``);
@@ -92,7 +92,8 @@ class Executor(Proxy):
         address = member.address
         request = executor_service_submit_to_address_codec.encode_request(
             self.name, str(uuid.uuid4()), task_data, address)
-        return self._invoke_on_target(request, (address.host, address.port), self._decode_result)
+        return self._invoke_on_target(request, (address.host, address.port), self._decode_result,
+                                      wait_timeout=None)  # as long as the task runs
 
 
 def _check_member(member: Any, what: str) -> None:

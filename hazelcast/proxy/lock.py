@@ -8,7 +8,7 @@ from hazelcast.protocol.codec import (lock_force_unlock_codec, lock_get_lock_cou
                                       lock_is_locked_by_current_thread_codec, lock_is_locked_codec,
                                       lock_lock_codec, lock_try_lock_codec, lock_unlock_codec)
 from hazelcast.proxy.base import BlockingProxy, NamePartitionedProxy, thread_id
-from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis
+from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis, wait_of
 
 # One counter for the whole process: each lock/unlock request carries a fresh id, and
 # the member ignores a request whose id it has already applied to that lock (a retry
@@ -51,7 +51,7 @@ class Lock(NamePartitionedProxy):
         """
         lease = to_millis(lease_time, "Lock.lock: lease_time", HOLD_LOCK, infinite=True, positive=True)
         request = lock_lock_codec.encode_request(self.name, lease, thread_id(), next(_reference_ids))
-        return self._send_void(request)
+        return self._send_void(request, wait_timeout=None)
 
     def try_lock(self, timeout: Optional[float] = 0, lease_time: Optional[float] = -1) -> Future:
         """Take the lock if it is free within ``timeout`` seconds; Future of True if taken.
@@ -64,7 +64,7 @@ class Lock(NamePartitionedProxy):
                           positive=True)
         request = lock_try_lock_codec.encode_request(self.name, thread_id(), lease, wait,
                                                      next(_reference_ids))
-        return self._send(request, lock_try_lock_codec.decode_response)
+        return self._send(request, lock_try_lock_codec.decode_response, wait_of(wait))
 
     def unlock(self) -> Future:
         """Release one hold of the calling thread; fails with ``IllegalMonitorStateError``

@@ -30,7 +30,7 @@ from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
 from hazelcast.serialization.predicate import NOT_PREDICATE_TYPES, PagingPredicate, Predicate
-from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis
+from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis, wait_of
 
 __all__ = ["Map", "EntryEvent", "EntryEventType"]
 
@@ -261,7 +261,7 @@ class Map(Proxy):
 
     def _try_put_internal(self, key_data, value_data, timeout: int) -> Future:
         request = map_try_put_codec.encode_request(self.name, key_data, value_data, thread_id(), timeout)
-        return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response)
+        return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response, wait_of(timeout))
 
     def replace(self, key: Any, value: Any) -> Future:
         """Set ``key`` to ``value`` only if it has a value; Future of the replaced value (or None)."""
@@ -330,7 +330,7 @@ class Map(Proxy):
 
     def _try_remove_internal(self, key_data, timeout: int) -> Future:
         request = map_try_remove_codec.encode_request(self.name, key_data, thread_id(), timeout)
-        return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response)
+        return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response, wait_of(timeout))
 
     def delete(self, key: Any) -> Future:
         """Remove ``key`` without returning its value."""
@@ -402,16 +402,16 @@ class Map(Proxy):
         key_data = self._key_data(key)
         request = map_lock_codec.encode_request(self.name, key_data, thread_id(),
                                                 _lease_millis(lease_time), next(_reference_ids))
-        return self._invoke_on_key(request, key_data)._map(_none)
+        return self._invoke_on_key(request, key_data, wait_timeout=None)._map(_none)
 
     def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: Optional[float] = 0) -> Future:
         """Lock ``key`` if it gets free within ``timeout`` seconds (None: waits as long as it takes);
         Future of True if locked."""
         key_data = self._key_data(key)
+        wait = _timeout_millis(timeout)
         request = map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                    _lease_millis(lease_time),
-                                                    _timeout_millis(timeout), next(_reference_ids))
-        return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response)
+                                                    _lease_millis(lease_time), wait, next(_reference_ids))
+        return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response, wait_of(wait))
 
     def unlock(self, key: Any) -> Future:
         """Release the calling thread's lock on ``key`` (IllegalMonitorStateError if it does not hold it)."""

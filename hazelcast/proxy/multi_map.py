@@ -15,7 +15,7 @@ from hazelcast.protocol.codec import (multi_map_add_entry_listener_codec,
                                       multi_map_try_lock_codec, multi_map_unlock_codec,
                                       multi_map_value_count_codec, multi_map_values_codec)
 from hazelcast.proxy.base import Proxy, check_not_none, thread_id
-from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis
+from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis, wait_of
 from hazelcast.proxy.item_events import entry_listener_functions, register_entry_listener
 from hazelcast.proxy.map_events import EntryEvent
 
@@ -136,7 +136,7 @@ class MultiMap(Proxy):
         key_data = self._key(key)
         request = multi_map_lock_codec.encode_request(self.name, key_data, thread_id(),
                                                       _lease_millis(lease_time), next(_lock_reference_ids))
-        return self._invoke_on_key(request, key_data)._map(lambda _: None)
+        return self._invoke_on_key(request, key_data, wait_timeout=None)._map(lambda _: None)
 
     def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: float = 0) -> Future:
         """Lock ``key`` for this thread if possible within ``timeout`` seconds; Future of True if locked."""
@@ -145,7 +145,7 @@ class MultiMap(Proxy):
         request = multi_map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
                                                           _lease_millis(lease_time), wait,
                                                           next(_lock_reference_ids))
-        return self._invoke_on_key(request, key_data, multi_map_try_lock_codec.decode_response)
+        return self._invoke_on_key(request, key_data, multi_map_try_lock_codec.decode_response, wait_of(wait))
 
     def is_locked(self, key: Any) -> Future:
         """Future of True if some thread (anywhere) holds the lock of ``key``."""

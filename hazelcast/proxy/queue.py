@@ -8,7 +8,7 @@ from hazelcast.protocol.codec import (queue_drain_to_codec, queue_drain_to_max_s
                                       queue_poll_codec, queue_put_codec, queue_remaining_capacity_codec,
                                       queue_remove_codec, queue_take_codec)
 from hazelcast.proxy.base import check_int
-from hazelcast.util.duration import to_millis
+from hazelcast.util.duration import to_millis, wait_of
 from hazelcast.proxy.item_events import INT_MAX, ItemCollection
 
 
@@ -36,23 +36,24 @@ class Queue(ItemCollection, codec_prefix="queue"):
 
     def offer(self, item: Any, timeout: float = 0) -> Future:
         """Add ``item``, waiting up to ``timeout`` seconds for room; Future of False if there was none."""
-        request = queue_offer_codec.encode_request(self.name, self._item_data(item),
-                                                   to_millis(timeout, "Queue.offer: timeout"))
-        return self._send(request, queue_offer_codec.decode_response)
+        wait = to_millis(timeout, "Queue.offer: timeout")
+        request = queue_offer_codec.encode_request(self.name, self._item_data(item), wait)
+        return self._send(request, queue_offer_codec.decode_response, wait_of(wait))
 
     def put(self, item: Any) -> Future:
         """Add ``item``, waiting as long as it takes for room."""
         request = queue_put_codec.encode_request(self.name, self._item_data(item))
-        return self._send_void(request)
+        return self._send_void(request, wait_timeout=None)
 
     def poll(self, timeout: float = 0) -> Future:
         """Take the head, waiting up to ``timeout`` seconds for one; Future of it, or None."""
-        request = queue_poll_codec.encode_request(self.name, to_millis(timeout, "Queue.poll: timeout"))
-        return self._send(request, self._decode_item)
+        wait = to_millis(timeout, "Queue.poll: timeout")
+        request = queue_poll_codec.encode_request(self.name, wait)
+        return self._send(request, self._decode_item, wait_of(wait))
 
     def take(self) -> Future:
         """Take the head, waiting as long as it takes for one; Future of it."""
-        return self._send(queue_take_codec.encode_request(self.name), self._decode_item)
+        return self._send(queue_take_codec.encode_request(self.name), self._decode_item, wait_timeout=None)
 
     def peek(self) -> Future:
         """Future of the head without taking it, or None when empty."""

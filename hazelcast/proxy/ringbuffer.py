@@ -129,8 +129,9 @@ class Ringbuffer(Proxy):
         self._capacity: Optional[int] = None
         self._decode_item = lambda message: self._to_object(ringbuffer_read_one_codec.decode_response(message))
 
-    def _invoke_here(self, request, decoder: Optional[Callable] = None) -> Future:
-        return self._invoke_on_key(request, self._key_data, decoder)
+    def _invoke_here(self, request, decoder: Optional[Callable] = None,
+                     wait_timeout: Optional[float] = 0.0) -> Future:
+        return self._invoke_on_key(request, self._key_data, decoder, wait_timeout)
 
     # --- sizes and sequences ------------------------------------------------------------
 
@@ -207,7 +208,7 @@ class Ringbuffer(Proxy):
         """
         _check_int(sequence, "sequence")
         request = ringbuffer_read_one_codec.encode_request(self.name, sequence)
-        return self._invoke_here(request, self._decode_item)
+        return self._invoke_here(request, self._decode_item, wait_timeout=None)  # may wait for the item
 
     def read_many(self, start_sequence: int, min_count: int, max_count: int, filter: Any = None) -> Future:
         """Future of a :class:`ReadResult` of up to ``max_count`` items from ``start_sequence``.
@@ -249,7 +250,8 @@ class Ringbuffer(Proxy):
                                            % (min_count, capacity))
             request = ringbuffer_read_many_codec.encode_request(self.name, start_sequence, min_count,
                                                                 max_count, filter_data)
-            return self._invoke_here(request, decode)
+            # With min_count > 0 the member waits, as long as it takes, for that many items.
+            return self._invoke_here(request, decode, None if min_count else 0.0)
 
         if self._capacity is not None:
             return send(self._capacity)

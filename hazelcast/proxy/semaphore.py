@@ -7,7 +7,7 @@ from hazelcast.protocol.codec import (semaphore_acquire_codec, semaphore_availab
                                       semaphore_init_codec, semaphore_reduce_permits_codec,
                                       semaphore_release_codec, semaphore_try_acquire_codec)
 from hazelcast.proxy.base import NamePartitionedProxy, check_int, require_protocol
-from hazelcast.util.duration import WAIT_FOREVER, to_millis
+from hazelcast.util.duration import WAIT_FOREVER, to_millis, wait_of
 
 _INT_MAX = (1 << 31) - 1
 
@@ -30,7 +30,7 @@ class Semaphore(NamePartitionedProxy):
     def acquire(self, permits: int = 1) -> Future:
         """Take ``permits``, waiting as long as it takes (the Future completes once taken)."""
         check_int(permits, "Semaphore.acquire: permits", 0, _INT_MAX)
-        return self._send_void(semaphore_acquire_codec.encode_request(self.name, permits))
+        return self._send_void(semaphore_acquire_codec.encode_request(self.name, permits), wait_timeout=None)
 
     def try_acquire(self, permits: int = 1, timeout: Optional[float] = 0) -> Future:
         """Take ``permits`` if they become available within ``timeout`` seconds (0: do not
@@ -38,7 +38,7 @@ class Semaphore(NamePartitionedProxy):
         check_int(permits, "Semaphore.try_acquire: permits", 0, _INT_MAX)
         wait = to_millis(timeout, "Semaphore.try_acquire: timeout", WAIT_FOREVER, infinite=True)
         return self._send(semaphore_try_acquire_codec.encode_request(self.name, permits, wait),
-                          semaphore_try_acquire_codec.decode_response)
+                          semaphore_try_acquire_codec.decode_response, wait_of(wait))
 
     def release(self, permits: int = 1) -> Future:
         """Give back ``permits``."""

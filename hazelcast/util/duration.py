@@ -94,3 +94,9 @@ def seconds_to_millis(seconds: float) -> int:
         return MAX_MILLIS
     millis = int(math.ceil(round(float(seconds) * 1000.0, 6)))
     return millis if millis > 0 or seconds <= 0 else 1
+
+
+def wait_of(millis: int) -> Optional[float]:
+    """The invocation's ``wait_timeout`` (seconds; None: as long as it takes) of a request
+    that tells the member to wait ``millis`` (:data:`UNSET_MILLIS`: as long as it takes)."""
+    return None if millis < 0 else millis / 1000.0

@@ -4,6 +4,7 @@
 * ``member_address``   ``("127.0.0.1", port)`` of that member
 * ``cluster_factory``  ``cluster_factory(n, **Cluster kwargs)``: fresh members for one test,
                        killed when the test ends
+* ``client_factory``   ``client_factory(config)``: a client, shut down when the test ends
 
 Without java or the member jar these tests are skipped with the reason, unless
 ``HZ_REQUIRE_MEMBERS=1`` (set by run-tests.sh), where that is an error instead.
@@ -12,6 +13,7 @@ import os
 
 import pytest
 
+import hazelcast
 from tests.support.cluster import Cluster, missing_requirements
 
 
@@ -50,6 +52,20 @@ def cluster_factory():
     yield factory
     for c in created:
         c.shutdown()
+
+
+@pytest.fixture
+def client_factory():
+    clients = []
+
+    def factory(config):
+        client = hazelcast.HazelcastClient(config)
+        clients.append(client)
+        return client
+
+    yield factory
+    for client in clients:
+        client.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -16,20 +16,6 @@ from tests.integration.client_helpers import client_config, wait_until
 from tests.support import manual
 
 
-@pytest.fixture
-def client_factory():
-    clients = []
-
-    def factory(config):
-        client = hazelcast.HazelcastClient(config)
-        clients.append(client)
-        return client
-
-    yield factory
-    for client in clients:
-        client.shutdown()
-
-
 def _run_blocks(blocks, namespace):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):

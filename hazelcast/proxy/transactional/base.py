@@ -25,9 +25,9 @@ class TransactionalObject:
         """The decoded response of ``codec``'s request (name, txn id, thread id, *args)."""
         return self.transaction._call(codec, self.name, *args)
 
-    def _call_object(self, codec, *args) -> Any:
+    def _call_object(self, codec, *args, wait_forever: bool = False) -> Any:
         """Like ``_call``, for a response holding one serialized value (or None)."""
-        return self._to_object(self.transaction._call(codec, self.name, *args))
+        return self._to_object(self.transaction._call(codec, self.name, *args, wait_forever=wait_forever))
 
     def _call_list(self, codec, *args) -> List[Any]:
         """Like ``_call``, for a response holding a list of serialized values."""

@@ -21,7 +21,7 @@ class TransactionalQueue(TransactionalObject):
 
     def take(self) -> Any:
         """The head item, waiting as long as it takes for one."""
-        return self._call_object(transactional_queue_take_codec)
+        return self._call_object(transactional_queue_take_codec, wait_forever=True)
 
     def poll(self, timeout: float = 0) -> Any:
         """The head item, waiting up to ``timeout`` seconds; None if there is none."""
