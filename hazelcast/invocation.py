@@ -184,7 +184,7 @@ class InvocationService:
             else:
                 self._send_on(invocation, connected.result())
 
-        self._connection_manager.get_or_connect(endpoint).add_done_callback(on_connected)
+        self._connection_manager.get_or_connect(endpoint).add_inline_callback(on_connected)
 
     # --- receiving (reactor thread) -------------------------------------------------------
 

@@ -6,7 +6,7 @@ import threading
 from typing import Any, Callable, Optional, Tuple
 
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
-from hazelcast.future import Future
+from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
 
 
@@ -85,6 +85,7 @@ class Proxy:
 
     def destroy(self) -> bool:
         """Destroy the object on the cluster and forget this proxy; True when done."""
+        check_may_block("%r.destroy()" % (self,))
         self._context.proxy_manager.forget(self.service_name, self.name)
         request = client_destroy_proxy_codec.encode_request(self.name, self.service_name)
         self._invocation_service.invoke_on_random_target(request).result()
@@ -126,7 +127,12 @@ class Proxy:
 
 
 class BlockingProxy:
-    """Wraps a proxy so that each method waits for, and returns, its result."""
+    """Wraps a proxy so that each method waits for, and returns, its result.
+
+    A method called on the client's I/O thread raises ``IllegalStateError`` before
+    it sends anything: waiting there would deadlock, and a request sent but never
+    waited for (a lock taken by a caller that got an error) would be worse.
+    """
 
     def __init__(self, proxy: Proxy):
         self._wrapped = proxy
@@ -142,6 +148,7 @@ class BlockingProxy:
             return attribute
 
         def call(*args, **kwargs):
+            check_may_block("%r.%s()" % (self, name))
             result = attribute(*args, **kwargs)
             if isinstance(result, Future):
                 return result.result()

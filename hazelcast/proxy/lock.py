@@ -1,8 +1,9 @@
 """Distributed Lock proxy (``client.get_lock(name)``, manual section 7.4.9)."""
 import itertools
+import logging
 from typing import Optional
 
-from hazelcast.future import Future
+from hazelcast.future import Future, cancellable, check_may_block
 from hazelcast.protocol.codec import (lock_force_unlock_codec, lock_get_lock_count_codec,
                                       lock_get_remaining_lease_time_codec,
                                       lock_is_locked_by_current_thread_codec, lock_is_locked_codec,
@@ -14,6 +15,8 @@ from hazelcast.proxy.base import BlockingProxy, NamePartitionedProxy, duration_m
 # after a lost connection). Ids must not repeat for a lock, even across proxies.
 # Members before 3.7 (protocol 1.2) do not know the field and ignore it.
 _reference_ids = itertools.count(1)
+
+_logger = logging.getLogger("HazelcastClient.Lock")
 
 _NO_LEASE = (1 << 62)  # remaining lease times beyond this mean "held until unlocked"
 
@@ -47,24 +50,42 @@ class Lock(NamePartitionedProxy):
 
         ``lease_time``: seconds after which the cluster releases it by itself;
         None or -1 (the default) keeps it until ``unlock()``.
+
+        The Future can be cancelled (``cancel()``, or the asyncio task awaiting it):
+        the member keeps waiting, and if it grants the lock after the cancellation
+        the client releases that hold at once, so the cancelled call leaves no hold.
         """
         lease = duration_millis(lease_time, "Lock.lock: lease_time", "hold it until unlock()",
                                 positive=True)
-        request = lock_lock_codec.encode_request(self.name, lease, thread_id(), next(_reference_ids))
-        return self._send_void(request)
+        owner = thread_id()
+        request = lock_lock_codec.encode_request(self.name, lease, owner, next(_reference_ids))
+        return cancellable(self._send_void(request), lambda _: self._release_unwanted(owner))
 
     def try_lock(self, timeout: Optional[float] = 0, lease_time: Optional[float] = -1) -> Future:
         """Take the lock if it is free within ``timeout`` seconds; Future of True if taken.
 
         ``timeout`` 0 (the default) does not wait; None or -1 waits as long as it
-        takes. ``lease_time`` as for :meth:`lock`.
+        takes. ``lease_time`` as for :meth:`lock`. Cancellable as :meth:`lock` is.
         """
         wait = duration_millis(timeout, "Lock.try_lock: timeout", "wait as long as it takes")
         lease = duration_millis(lease_time, "Lock.try_lock: lease_time", "hold it until unlock()",
                                 positive=True)
-        request = lock_try_lock_codec.encode_request(self.name, thread_id(), lease, wait,
-                                                     next(_reference_ids))
-        return self._send(request, lock_try_lock_codec.decode_response)
+        owner = thread_id()
+        request = lock_try_lock_codec.encode_request(self.name, owner, lease, wait, next(_reference_ids))
+        return cancellable(self._send(request, lock_try_lock_codec.decode_response),
+                           lambda acquired: acquired and self._release_unwanted(owner))
+
+    def _release_unwanted(self, owner: int) -> None:
+        """Give back a hold the member granted to a lock()/try_lock() that was cancelled
+        meanwhile: unlock for the thread id the request carried (runs on the I/O thread)."""
+        request = lock_unlock_codec.encode_request(self.name, owner, next(_reference_ids))
+
+        def check(done: Future) -> None:
+            if not done.is_success():
+                _logger.error("Lock %s was granted to a cancelled lock call, and giving it back "
+                              "failed: %s", self.name, done.exception())
+
+        self._send_void(request).add_inline_callback(check)
 
     def unlock(self) -> Future:
         """Release one hold of the calling thread; fails with ``IllegalMonitorStateError``
@@ -102,6 +123,7 @@ class Lock(NamePartitionedProxy):
         return BlockingLock(self)
 
     def __enter__(self) -> "Lock":
+        check_may_block("with %r" % (self,))
         self.lock().result()
         return self
 
@@ -113,6 +135,7 @@ class BlockingLock(BlockingProxy):
     """``Lock.blocking()``: plain values, and ``with lock:`` takes and releases it."""
 
     def __enter__(self) -> "BlockingLock":
+        check_may_block("with %r" % (self,))
         self._wrapped.lock().result()
         return self
 

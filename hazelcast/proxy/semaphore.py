@@ -1,7 +1,7 @@
 """Semaphore proxy (``client.get_semaphore(name)``, manual section 7.4.11)."""
 from typing import Optional
 
-from hazelcast.future import Future
+from hazelcast.future import Future, cancellable
 from hazelcast.protocol.codec import (semaphore_acquire_codec, semaphore_available_permits_codec,
                                       semaphore_drain_permits_codec, semaphore_increase_permits_codec,
                                       semaphore_init_codec, semaphore_reduce_permits_codec,
@@ -27,17 +27,23 @@ class Semaphore(NamePartitionedProxy):
                           semaphore_init_codec.decode_response)
 
     def acquire(self, permits: int = 1) -> Future:
-        """Take ``permits``, waiting as long as it takes (the Future completes once taken)."""
+        """Take ``permits``, waiting as long as it takes (the Future completes once taken).
+
+        The Future can be cancelled: if the member hands out the permits after the
+        cancellation, the client releases them at once."""
         check_int(permits, "Semaphore.acquire: permits", 0, _INT_MAX)
-        return self._send_void(semaphore_acquire_codec.encode_request(self.name, permits))
+        return cancellable(self._send_void(semaphore_acquire_codec.encode_request(self.name, permits)),
+                           lambda _: self.release(permits))
 
     def try_acquire(self, permits: int = 1, timeout: Optional[float] = 0) -> Future:
         """Take ``permits`` if they become available within ``timeout`` seconds (0: do not
-        wait; None or -1: as long as it takes); Future of True if taken."""
+        wait; None or -1: as long as it takes); Future of True if taken. Cancellable as
+        :meth:`acquire` is."""
         check_int(permits, "Semaphore.try_acquire: permits", 0, _INT_MAX)
         wait = duration_millis(timeout, "Semaphore.try_acquire: timeout", "wait as long as it takes")
-        return self._send(semaphore_try_acquire_codec.encode_request(self.name, permits, wait),
-                          semaphore_try_acquire_codec.decode_response)
+        acquired = self._send(semaphore_try_acquire_codec.encode_request(self.name, permits, wait),
+                              semaphore_try_acquire_codec.decode_response)
+        return cancellable(acquired, lambda taken: taken and self.release(permits))
 
     def release(self, permits: int = 1) -> Future:
         """Give back ``permits``."""
