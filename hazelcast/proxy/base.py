@@ -1,4 +1,5 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
+import logging
 import math
 import re
 import itertools
@@ -8,6 +9,8 @@ from typing import Any, Callable, Optional, Tuple
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
+
+_logger = logging.getLogger("HazelcastClient.Proxy")
 
 
 class ProxyContext:
@@ -258,6 +261,16 @@ class NamePartitionedProxy(Proxy):
     def _send_void(self, request) -> Future:
         """Send a request whose response has no value; Future of None."""
         return self._invoke_on_key(request, self._key_data)._map(_to_none)
+
+    def _send_undo(self, request, what: str) -> None:
+        """Send ``request``, which takes back what the member granted to a call that was
+        cancelled meanwhile. Nobody waits for it (it is sent from the I/O thread), so a
+        failure is logged at ERROR: it is the only trace that ``what`` stayed undone."""
+        def check(done: Future) -> None:
+            if not done.is_success():
+                _logger.error("%r: %s failed: %s", self, what, done.exception())
+
+        self._invoke_on_key(request, self._key_data).add_inline_callback(check)
 
 
 def _to_none(_) -> None:

@@ -1,6 +1,5 @@
 """Distributed Lock proxy (``client.get_lock(name)``, manual section 7.4.9)."""
 import itertools
-import logging
 from typing import Optional
 
 from hazelcast.future import Future, cancellable, check_may_block
@@ -15,8 +14,6 @@ from hazelcast.proxy.base import BlockingProxy, NamePartitionedProxy, duration_m
 # after a lost connection). Ids must not repeat for a lock, even across proxies.
 # Members before 3.7 (protocol 1.2) do not know the field and ignore it.
 _reference_ids = itertools.count(1)
-
-_logger = logging.getLogger("HazelcastClient.Lock")
 
 _NO_LEASE = (1 << 62)  # remaining lease times beyond this mean "held until unlocked"
 
@@ -77,15 +74,9 @@ class Lock(NamePartitionedProxy):
 
     def _release_unwanted(self, owner: int) -> None:
         """Give back a hold the member granted to a lock()/try_lock() that was cancelled
-        meanwhile: unlock for the thread id the request carried (runs on the I/O thread)."""
+        meanwhile: unlock for the thread id the request carried."""
         request = lock_unlock_codec.encode_request(self.name, owner, next(_reference_ids))
-
-        def check(done: Future) -> None:
-            if not done.is_success():
-                _logger.error("Lock %s was granted to a cancelled lock call, and giving it back "
-                              "failed: %s", self.name, done.exception())
-
-        self._send_void(request).add_inline_callback(check)
+        self._send_undo(request, "releasing the lock granted to a cancelled lock call")
 
     def unlock(self) -> Future:
         """Release one hold of the calling thread; fails with ``IllegalMonitorStateError``

@@ -1,5 +1,4 @@
 """Distributed Queue proxy (``client.get_queue(name)``): a blocking FIFO queue."""
-import logging
 import time
 from typing import Any, List, Optional
 
@@ -11,8 +10,6 @@ from hazelcast.protocol.codec import (queue_drain_to_codec, queue_drain_to_max_s
                                       queue_remove_codec)
 from hazelcast.proxy.base import check_int, duration_millis
 from hazelcast.proxy.item_events import INT_MAX, ItemCollection
-
-_logger = logging.getLogger("HazelcastClient.Queue")
 
 # take() and poll(timeout) wait with polls of at most this long: the member cannot be
 # told to stop a wait, so this bounds how long one goes on after its Future was cancelled.
@@ -112,12 +109,8 @@ class Queue(ItemCollection, codec_prefix="queue"):
 
     def _put_back(self, data) -> None:
         """Return an item taken for a wait that was cancelled meanwhile (to the tail)."""
-        def check(done: Future) -> None:
-            if not done.is_success():
-                _logger.error("Queue %s: an item taken for a cancelled take()/poll() could not be "
-                              "put back, it is lost: %s", self.name, done.exception())
-
-        self._send_void(queue_put_codec.encode_request(self.name, data)).add_inline_callback(check)
+        self._send_undo(queue_put_codec.encode_request(self.name, data),
+                        "putting back an item taken for a cancelled take()/poll() (the item is lost)")
 
     def peek(self) -> Future:
         """Future of the head without taking it, or None when empty."""

@@ -33,7 +33,7 @@ class Semaphore(NamePartitionedProxy):
         cancellation, the client releases them at once."""
         check_int(permits, "Semaphore.acquire: permits", 0, _INT_MAX)
         return cancellable(self._send_void(semaphore_acquire_codec.encode_request(self.name, permits)),
-                           lambda _: self.release(permits))
+                           lambda _: self._give_back(permits))
 
     def try_acquire(self, permits: int = 1, timeout: Optional[float] = 0) -> Future:
         """Take ``permits`` if they become available within ``timeout`` seconds (0: do not
@@ -43,7 +43,12 @@ class Semaphore(NamePartitionedProxy):
         wait = duration_millis(timeout, "Semaphore.try_acquire: timeout", "wait as long as it takes")
         acquired = self._send(semaphore_try_acquire_codec.encode_request(self.name, permits, wait),
                               semaphore_try_acquire_codec.decode_response)
-        return cancellable(acquired, lambda taken: taken and self.release(permits))
+        return cancellable(acquired, lambda taken: taken and self._give_back(permits))
+
+    def _give_back(self, permits: int) -> None:
+        """Release permits the member handed to an acquire that was cancelled meanwhile."""
+        self._send_undo(semaphore_release_codec.encode_request(self.name, permits),
+                        "releasing %d permits acquired for a cancelled acquire" % permits)
 
     def release(self, permits: int = 1) -> Future:
         """Give back ``permits``."""
