@@ -55,7 +55,15 @@ _EXCEPTION = 2
 _CANCELLED = 3
 
 _allocate_lock = threading.Lock
-_io_thread_marker = threading.local()
+
+
+class _ThreadMarker(threading.local):
+    # A class default, so that reading it on other threads is a plain attribute lookup
+    # (getattr with a default would raise and catch AttributeError on every call).
+    is_io_thread = False
+
+
+_io_thread_marker = _ThreadMarker()
 
 # Futures share a few locks instead of allocating one each: the critical sections
 # are a handful of attribute reads and writes, and a Future is made per request.
@@ -75,18 +83,20 @@ def mark_io_thread() -> None:
 
 def is_io_thread() -> bool:
     """True on the client's I/O thread, where nothing may wait for the cluster."""
-    return getattr(_io_thread_marker, "is_io_thread", False)
+    return _io_thread_marker.is_io_thread
 
 
-def check_may_block(what: str) -> None:
+def check_may_block(what: str, *args: Any) -> None:
     """Raise ``IllegalStateError`` if called on the client's I/O thread, where waiting for
-    an answer would deadlock; blocking calls check this before they send anything."""
+    an answer would deadlock; blocking calls check this before they send anything.
+    ``what % args`` names the call (formatted only when refusing: this is on every
+    blocking call's path)."""
     if is_io_thread():
         raise IllegalStateError(
             "%s blocks, and was called on the client's I/O thread (from a continue_with() "
             "continuation or an inline callback), where waiting would deadlock; nothing was sent. "
             "Use the Future-returning method and chain on it, or add_done_callback(), whose "
-            "callbacks run on the callback thread and may block." % what)
+            "callbacks run on the callback thread and may block." % (what % args if args else what))
 
 
 def is_callback_thread() -> bool:

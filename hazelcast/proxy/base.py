@@ -88,7 +88,7 @@ class Proxy:
 
     def destroy(self) -> bool:
         """Destroy the object on the cluster and forget this proxy; True when done."""
-        check_may_block("%r.destroy()" % (self,))
+        check_may_block("%r.destroy()", self)
         self._context.proxy_manager.forget(self.service_name, self.name)
         request = client_destroy_proxy_codec.encode_request(self.name, self.service_name)
         self._invocation_service.invoke_on_random_target(request).result()
@@ -151,7 +151,7 @@ class BlockingProxy:
             return attribute
 
         def call(*args, **kwargs):
-            check_may_block("%r.%s()" % (self, name))
+            check_may_block("%r.%s()", self, name)
             result = attribute(*args, **kwargs)
             if isinstance(result, Future):
                 return result.result()

@@ -114,7 +114,7 @@ class Lock(NamePartitionedProxy):
         return BlockingLock(self)
 
     def __enter__(self) -> "Lock":
-        check_may_block("with %r" % (self,))
+        check_may_block("with %r", self)
         self.lock().result()
         return self
 
@@ -126,7 +126,7 @@ class BlockingLock(BlockingProxy):
     """``Lock.blocking()``: plain values, and ``with lock:`` takes and releases it."""
 
     def __enter__(self) -> "BlockingLock":
-        check_may_block("with %r" % (self,))
+        check_may_block("with %r", self)
         self._wrapped.lock().result()
         return self
 
