@@ -13,8 +13,8 @@ Which thread runs what (docs/callbacks.md has the whole story):
   thread completes the future (every answer from the cluster does), the
   callbacks go to the callback thread ``hz.callbacks`` (one per process, shared
   by all clients, a daemon started on first use), which runs them one at a
-  time: futures in the order they completed, the callbacks of one future in the
-  order they were added. When another thread completes the future (``cancel()``,
+  time: futures in the order they completed, the callbacks added to one future
+  before it completed in the order they were added. When another thread completes the future (``cancel()``,
   a call that fails before anything is sent), it runs them itself before it
   returns. A callback added to a future that is already done runs at once on
   the adding thread (on the callback thread if that is the I/O thread).
