@@ -40,6 +40,7 @@ asyncio task that awaits a future (``asyncio.wait_for`` timing out) cancels
 the future.
 """
 import logging
+import os
 import threading
 from concurrent.futures import CancelledError
 from typing import Any, Callable, Iterable, List, Optional
@@ -74,6 +75,17 @@ _stripe_locks = [_allocate_lock() for _ in range(_STRIPES)]
 # process because a Future does not know its client; a daemon, so an idle one never
 # keeps the interpreter alive, and started only when first needed.
 _callback_worker = SerialWorker("hz.callbacks", lazy=True)
+
+
+def _new_callback_worker() -> None:
+    # A forked child has none of the parent's threads: a worker the parent had started
+    # would look started and never run anything there.
+    global _callback_worker
+    _callback_worker = SerialWorker("hz.callbacks", lazy=True)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_callback_worker)
 
 
 def mark_io_thread() -> None:

@@ -1,6 +1,7 @@
 import asyncio
 import concurrent.futures
 import logging
+import os
 import threading
 import time
 
@@ -227,6 +228,29 @@ def test_a_done_callback_may_block_on_another_future_the_io_thread_completes(rea
     on_io_thread(reactor, first.set_result, 1)
     reactor.add_timer(0.05, lambda: second.set_result("second"))
     assert got.result(timeout=5) == "second"
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_child_gets_a_callback_thread_of_its_own(reactor):
+    started, ran = Future(), threading.Event()
+    started.add_done_callback(lambda f: ran.set())
+    on_io_thread(reactor, started.set_result, 1)
+    assert ran.wait(5)  # the parent's callback thread runs now
+    pid = os.fork()
+    if pid == 0:  # the child: only this thread survived the fork
+        code = 1
+        try:
+            child_reactor = Reactor("child-reactor")
+            child_reactor.start()
+            future, in_child = Future(), threading.Event()
+            future.add_done_callback(lambda f: in_child.set())
+            child_reactor.call_soon(future.set_result, 1)
+            code = 0 if in_child.wait(5) else 1
+            child_reactor.shutdown()
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_check_may_block_refuses_only_on_the_io_thread(reactor):
