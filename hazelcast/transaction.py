@@ -314,7 +314,7 @@ class Transaction:
                                             % (self._id, self._state, what, hint))
 
     def _wait(self, connection, request, decoder, what: str) -> Any:
-        check_may_block(what)
+        check_may_block("The transaction's %s", what)
         future = self._context.invocation_service.invoke_on_connection(request, connection, decoder)
         try:
             return future.result()

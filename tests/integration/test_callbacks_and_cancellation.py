@@ -85,6 +85,15 @@ def test_a_blocking_lock_on_the_io_thread_is_refused_before_it_is_sent(client, o
     assert other_client.get_lock(name).blocking().try_lock() is True
 
 
+def test_a_transaction_begun_on_the_io_thread_is_refused_before_it_is_sent(client):
+    chained = client.get_map(unique("callbacks")).get("k").continue_with(
+        lambda _: client.new_transaction().begin())
+    with pytest.raises(IllegalStateError, match="transaction's begin blocks.*nothing was sent"):
+        chained.result(timeout=10)
+    with client.new_transaction() as transaction:  # the client's thread bookkeeping is intact
+        transaction.get_map(unique("txn")).put("k", "v")
+
+
 # --- queue ----------------------------------------------------------------------------
 
 
