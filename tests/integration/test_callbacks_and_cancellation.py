@@ -85,6 +85,14 @@ def test_a_blocking_lock_on_the_io_thread_is_refused_before_it_is_sent(client, o
     assert other_client.get_lock(name).blocking().try_lock() is True
 
 
+def test_a_proxy_can_be_made_and_used_asynchronously_on_the_io_thread(client):
+    name = unique("made-on-io-thread")
+    chained = client.get_map(unique("callbacks")).get("k").continue_with(
+        lambda _: client.get_map(name).put("k", "v"))  # a Future: continue_with follows it
+    assert chained.result(timeout=10) is None
+    assert client.get_map(name).blocking().get("k") == "v"
+
+
 def test_a_transaction_begun_on_the_io_thread_is_refused_before_it_is_sent(client):
     chained = client.get_map(unique("callbacks")).get("k").continue_with(
         lambda _: client.new_transaction().begin())
