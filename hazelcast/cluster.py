@@ -246,7 +246,7 @@ class ClusterService:
         for member in self.get_member_list():
             endpoint = (member.address.host, member.address.port)
             if self._connection_manager.get_connection(endpoint) is None:
-                self._connection_manager.get_or_connect(endpoint).add_done_callback(_log_connect_failure)
+                self._connection_manager.get_or_connect(endpoint).add_inline_callback(_log_connect_failure)
 
     def shutdown(self) -> None:
         self._live = False

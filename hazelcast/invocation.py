@@ -303,7 +303,7 @@ class InvocationService:
                 self._on_failure(invocation, TargetDisconnectedError(
                     "Cannot connect to %s:%d: %s" % (endpoint[0], endpoint[1], error), error), sent=False)
 
-        self._connection_manager.get_or_connect(endpoint).add_done_callback(on_connected)
+        self._connection_manager.get_or_connect(endpoint).add_inline_callback(on_connected)
 
     # --- receiving (reactor thread) -------------------------------------------------------
 

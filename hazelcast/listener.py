@@ -93,7 +93,7 @@ class ListenerService:
                     return
             self._invocation_service.remove_event_handler(correlation_id)
 
-        future.add_done_callback(on_registered)
+        future.add_inline_callback(on_registered)
         return future
 
     # --- connection events ------------------------------------------------------------
@@ -105,7 +105,7 @@ class ListenerService:
             registrations = list(self._registrations.values())
             for registration in registrations:
                 if connection not in registration.on_connections:
-                    self._register_on(registration, connection).add_done_callback(_log_failure)
+                    self._register_on(registration, connection).add_inline_callback(_log_failure)
 
     def on_connection_removed(self, connection, error) -> None:
         with self._lock:

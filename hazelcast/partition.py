@@ -55,7 +55,7 @@ class PartitionService:
         future = self._invocation_service.invoke_on_connection(
             client_get_partitions_codec.encode_request(), connection,
             decoder=client_get_partitions_codec.decode_response)
-        future.add_done_callback(self._on_partitions)
+        future.add_inline_callback(self._on_partitions)
         return future
 
     def _on_partitions(self, future) -> None:

@@ -158,7 +158,7 @@ class Statistics:
         stats = self.collect(connection)
         future = self._client.invocation_service.invoke_on_connection(
             client_statistics_codec.encode_request(stats), connection)
-        future.add_done_callback(_log_failure)
+        future.add_inline_callback(_log_failure)
 
     def collect(self, connection) -> str:
         """The statistics text for ``connection`` (the owner connection)."""

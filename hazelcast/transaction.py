@@ -28,6 +28,7 @@ from hazelcast.core import Address
 from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError, IllegalArgumentError,
                               IllegalStateError, TransactionError, TransactionNotActiveError,
                               TransactionTimedOutError)
+from hazelcast.future import check_may_block
 from hazelcast.protocol.codec import (transaction_commit_codec, transaction_create_codec,
                                       transaction_rollback_codec)
 from hazelcast.proxy.base import thread_id
@@ -318,6 +319,7 @@ class Transaction:
                                             % (self._id, self._state, what, hint))
 
     def _wait(self, connection, request, decoder, what: str, wait_timeout: Optional[float] = 0.0) -> Any:
+        check_may_block("The transaction's %s", what)
         future = self._context.invocation_service.invoke_on_connection(request, connection, decoder,
                                                                        wait_timeout=wait_timeout)
         try:

@@ -123,7 +123,7 @@ class ConnectionManager:
         connection.auth_future = result
         connection.auth_as_owner = as_owner
         _logger.info("Connecting to %s:%d", endpoint[0], endpoint[1])
-        connection.start_connect(network.connection_timeout).add_done_callback(
+        connection.start_connect(network.connection_timeout).add_inline_callback(
             lambda f: self._on_connected(connection, f))
 
     def _auth_request(self, as_owner: bool):
@@ -161,7 +161,7 @@ class ConnectionManager:
             result.set_result(connection)
 
         self.invoke_on_connection(self._auth_request(True), connection,
-                                  client_authentication_codec.decode_response).add_done_callback(on_response)
+                                  client_authentication_codec.decode_response).add_inline_callback(on_response)
         return result
 
     def _become_owner(self, connection: Connection, response) -> None:

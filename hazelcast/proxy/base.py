@@ -1,12 +1,15 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
+import logging
 import re
 import itertools
 import threading
 from typing import Any, Callable, Optional, Tuple
 
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
-from hazelcast.future import Future
+from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
+
+_logger = logging.getLogger("HazelcastClient.Proxy")
 
 
 class ProxyContext:
@@ -77,6 +80,7 @@ class Proxy:
 
     def destroy(self) -> bool:
         """Destroy the object on the cluster and forget this proxy; True when done."""
+        check_may_block("%r.destroy()", self)
         self._context.proxy_manager.forget(self.service_name, self.name)
         request = client_destroy_proxy_codec.encode_request(self.name, self.service_name)
         self._invocation_service.invoke_on_random_target(request).result()
@@ -124,7 +128,12 @@ class Proxy:
 
 
 class BlockingProxy:
-    """Wraps a proxy so that each method waits for, and returns, its result."""
+    """Wraps a proxy so that each method waits for, and returns, its result.
+
+    A method called on the client's I/O thread raises ``IllegalStateError`` before
+    it sends anything: waiting there would deadlock, and a request sent but never
+    waited for (a lock taken by a caller that got an error) would be worse.
+    """
 
     def __init__(self, proxy: Proxy):
         self._wrapped = proxy
@@ -140,6 +149,7 @@ class BlockingProxy:
             return attribute
 
         def call(*args, **kwargs):
+            check_may_block("%r.%s()", self, name)
             result = attribute(*args, **kwargs)
             if isinstance(result, Future):
                 return result.result()
@@ -230,6 +240,16 @@ class NamePartitionedProxy(Proxy):
     def _send_void(self, request, wait_timeout: Optional[float] = 0.0) -> Future:
         """Send a request whose response has no value; Future of None."""
         return self._invoke_on_key(request, self._key_data, None, wait_timeout)._map(_to_none)
+
+    def _send_undo(self, request, what: str) -> None:
+        """Send ``request``, which takes back what the member granted to a call that was
+        cancelled meanwhile. Nobody waits for it (it is sent from the I/O thread), so a
+        failure is logged at ERROR: it is the only trace that ``what`` stayed undone."""
+        def check(done: Future) -> None:
+            if not done.is_success():
+                _logger.error("%r: %s failed: %s", self, what, done.exception())
+
+        self._invoke_on_key(request, self._key_data).add_inline_callback(check)
 
 
 def _to_none(_) -> None:

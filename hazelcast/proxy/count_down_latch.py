@@ -1,7 +1,7 @@
 """CountDownLatch proxy (``client.get_count_down_latch(name)``)."""
 from typing import Optional
 
-from hazelcast.future import Future
+from hazelcast.future import Future, cancellable
 from hazelcast.protocol.codec import (count_down_latch_await_codec, count_down_latch_count_down_codec,
                                       count_down_latch_get_count_codec,
                                       count_down_latch_try_set_count_codec)
@@ -38,10 +38,16 @@ class CountDownLatch(NamePartitionedProxy):
 
     def await_latch(self, timeout: Optional[float] = None) -> Future:
         """Wait until the count is zero, at most ``timeout`` seconds (None or -1: as long
-        as it takes); Future of True if it reached zero, False if the time ran out."""
+        as it takes); Future of True if it reached zero, False if the time ran out.
+        The Future can be cancelled: waiting changes nothing, so there is nothing to undo."""
         wait = to_millis(timeout, "CountDownLatch.await_latch: timeout", WAIT_FOREVER, infinite=True)
-        return self._send(count_down_latch_await_codec.encode_request(self.name, wait),
-                          count_down_latch_await_codec.decode_response, wait_of(wait))
+        reached = self._send(count_down_latch_await_codec.encode_request(self.name, wait),
+                             count_down_latch_await_codec.decode_response, wait_of(wait))
+        return cancellable(reached, _nothing_to_undo)
 
     await_ = await_latch  # ``await`` is a Python keyword
 
+
+
+def _nothing_to_undo(_) -> None:
+    return None

@@ -72,7 +72,7 @@ class IdBatcher:
             future = self._fetch_batch()
         except Exception as e:  # e.g. the cluster is too old: fail the waiters, do not raise here
             future = failed_future(e)
-        future.add_done_callback(self._on_batch)
+        future.add_inline_callback(self._on_batch)
 
     def _on_batch(self, future: Future) -> None:
         error = future.exception()

@@ -2,7 +2,7 @@
 import itertools
 from typing import Optional
 
-from hazelcast.future import Future
+from hazelcast.future import Future, cancellable, check_may_block
 from hazelcast.protocol.codec import (lock_force_unlock_codec, lock_get_lock_count_codec,
                                       lock_get_remaining_lease_time_codec,
                                       lock_is_locked_by_current_thread_codec, lock_is_locked_codec,
@@ -48,23 +48,35 @@ class Lock(NamePartitionedProxy):
 
         ``lease_time``: seconds after which the cluster releases it by itself;
         None or -1 (the default) keeps it until ``unlock()``.
+
+        The Future can be cancelled (``cancel()``, or the asyncio task awaiting it):
+        the member keeps waiting, and if it grants the lock after the cancellation
+        the client releases that hold at once, so the cancelled call leaves no hold.
         """
         lease = to_millis(lease_time, "Lock.lock: lease_time", HOLD_LOCK, infinite=True, positive=True)
-        request = lock_lock_codec.encode_request(self.name, lease, thread_id(), next(_reference_ids))
-        return self._send_void(request, wait_timeout=None)
+        owner = thread_id()
+        request = lock_lock_codec.encode_request(self.name, lease, owner, next(_reference_ids))
+        return cancellable(self._send_void(request, wait_timeout=None), lambda _: self._release_unwanted(owner))
 
     def try_lock(self, timeout: Optional[float] = 0, lease_time: Optional[float] = -1) -> Future:
         """Take the lock if it is free within ``timeout`` seconds; Future of True if taken.
 
         ``timeout`` 0 (the default) does not wait; None or -1 waits as long as it
-        takes. ``lease_time`` as for :meth:`lock`.
+        takes. ``lease_time`` as for :meth:`lock`. Cancellable as :meth:`lock` is.
         """
         wait = to_millis(timeout, "Lock.try_lock: timeout", WAIT_FOREVER, infinite=True)
         lease = to_millis(lease_time, "Lock.try_lock: lease_time", HOLD_LOCK, infinite=True,
                           positive=True)
-        request = lock_try_lock_codec.encode_request(self.name, thread_id(), lease, wait,
-                                                     next(_reference_ids))
-        return self._send(request, lock_try_lock_codec.decode_response, wait_of(wait))
+        owner = thread_id()
+        request = lock_try_lock_codec.encode_request(self.name, owner, lease, wait, next(_reference_ids))
+        return cancellable(self._send(request, lock_try_lock_codec.decode_response, wait_of(wait)),
+                           lambda acquired: acquired and self._release_unwanted(owner))
+
+    def _release_unwanted(self, owner: int) -> None:
+        """Give back a hold the member granted to a lock()/try_lock() that was cancelled
+        meanwhile: unlock for the thread id the request carried."""
+        request = lock_unlock_codec.encode_request(self.name, owner, next(_reference_ids))
+        self._send_undo(request, "releasing the lock granted to a cancelled lock call")
 
     def unlock(self) -> Future:
         """Release one hold of the calling thread; fails with ``IllegalMonitorStateError``
@@ -102,6 +114,7 @@ class Lock(NamePartitionedProxy):
         return BlockingLock(self)
 
     def __enter__(self) -> "Lock":
+        check_may_block("with %r", self)
         self.lock().result()
         return self
 
@@ -113,6 +126,7 @@ class BlockingLock(BlockingProxy):
     """``Lock.blocking()``: plain values, and ``with lock:`` takes and releases it."""
 
     def __enter__(self) -> "BlockingLock":
+        check_may_block("with %r", self)
         self._wrapped.lock().result()
         return self
 

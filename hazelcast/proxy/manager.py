@@ -5,6 +5,7 @@ from typing import Dict, List, Tuple
 import importlib
 
 from hazelcast.errors import IllegalArgumentError
+from hazelcast.future import is_io_thread
 from hazelcast.protocol.codec import client_create_proxy_codec
 
 MAP_SERVICE = "hz:impl:mapService"
@@ -110,7 +111,9 @@ class ProxyManager:
         if address is None:
             return
         request = client_create_proxy_codec.encode_request(name, service_name, address)
-        self._context.invocation_service.invoke_on_random_target(request).result()
+        created = self._context.invocation_service.invoke_on_random_target(request)
+        if not is_io_thread():  # there waiting would deadlock; members also create it on first use
+            created.result()
 
     def forget(self, service_name: str, name: str) -> None:
         with self._lock:

@@ -190,7 +190,7 @@ class _RepairingTask:
                 handler.fix_sequence_gaps(self.max_tolerated_miss_count)
             if uninitialized and not self._initializing:
                 self._initializing = True
-                self._initialize(uninitialized).add_done_callback(self._initialized)
+                self._initialize(uninitialized).add_inline_callback(self._initialized)
             now = time.monotonic()
             if handlers and self.interval > 0 and now - self._last_reconciliation >= self.interval:
                 self._last_reconciliation = now
@@ -260,7 +260,7 @@ class _RepairingTask:
                 future = self._invocation_service.invoke_on_target(request, (address.host, address.port), decoder)
             else:  # any member passes the request on to the member it names
                 future = self._invocation_service.invoke_on_random_target(request, decoder)
-            future.add_done_callback(apply)
+            future.add_inline_callback(apply)
             futures.append(future)
         return combine_futures(futures)
 
@@ -273,7 +273,7 @@ class _RepairingTask:
                             del self._uninitialized[handler.name]
 
         combined = self._fetch(handlers, initial=True)
-        combined.add_done_callback(finished)
+        combined.add_inline_callback(finished)
         return combined
 
     def reconcile(self, handlers: List[RepairingHandler], force: bool = False) -> Future:
@@ -285,7 +285,7 @@ class _RepairingTask:
             for handler in handlers:
                 handler.fix_sequence_gaps(self.max_tolerated_miss_count, force=force)
 
-        combined.add_done_callback(repair)
+        combined.add_inline_callback(repair)
         return combined
 
 
@@ -438,13 +438,13 @@ class NearCachedMap(Map):
             for cache_key in cache_keys:
                 near_cache.invalidate(cache_key, count=False)
 
-        future.add_done_callback(again)
+        future.add_inline_callback(again)
         return future
 
     def _clearing(self, future: Future) -> Future:
         near_cache = self._near_cache
         near_cache.clear()
-        future.add_done_callback(lambda _: near_cache.clear(count=False))
+        future.add_inline_callback(lambda _: near_cache.clear(count=False))
         return future
 
     # --- invalidation events --------------------------------------------------------------------
@@ -477,7 +477,7 @@ class NearCachedMap(Map):
         except Exception as e:
             _logger.warning("Near Cache of map '%s': the invalidation listener is not registered (%s); "
                             "cached entries are repaired by reconciliation only", name, e)
-            registration.add_done_callback(self._late_registration)
+            registration.add_inline_callback(self._late_registration)
 
     def _late_registration(self, registration: Future) -> None:
         if registration.is_success():

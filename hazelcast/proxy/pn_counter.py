@@ -135,7 +135,7 @@ class PNCounter(Proxy):
         if self._max_replicas == 0:
             request = pn_counter_get_configured_replica_count_codec.encode_request(self.name)
             self._invoke(request, pn_counter_get_configured_replica_count_codec.decode_response) \
-                .add_done_callback(lambda done: self._on_replica_count(call, done))
+                .add_inline_callback(lambda done: self._on_replica_count(call, done))
             return
         target = self._choose_target(call.tried)
         if target is None:
@@ -145,7 +145,7 @@ class PNCounter(Proxy):
             clock = list(self._observed.items())
         endpoint = (target.address.host, target.address.port)
         self._invoke_on_target(call.encode(target, clock), endpoint, _decode) \
-            .add_done_callback(lambda done: self._on_response(call, target, done))
+            .add_inline_callback(lambda done: self._on_response(call, target, done))
 
     def _on_replica_count(self, call: _Call, done: Future) -> None:
         error = done.exception()

@@ -1,15 +1,20 @@
 """Distributed Queue proxy (``client.get_queue(name)``): a blocking FIFO queue."""
-from typing import Any, List
+import time
+from typing import Any, List, Optional
 
 from hazelcast.errors import IllegalArgumentError, IllegalStateError
-from hazelcast.future import Future
+from hazelcast.future import CancellableFuture, Future
 from hazelcast.protocol.codec import (queue_drain_to_codec, queue_drain_to_max_size_codec,
                                       queue_iterator_codec, queue_offer_codec, queue_peek_codec,
                                       queue_poll_codec, queue_put_codec, queue_remaining_capacity_codec,
-                                      queue_remove_codec, queue_take_codec)
+                                      queue_remove_codec)
 from hazelcast.proxy.base import check_int
 from hazelcast.util.duration import to_millis, wait_of
 from hazelcast.proxy.item_events import INT_MAX, ItemCollection
+
+# take() and poll(timeout) wait with polls of at most this long: the member cannot be
+# told to stop a wait, so this bounds how long one goes on after its Future was cancelled.
+WAIT_SLICE_MILLIS = 2000
 
 
 class Queue(ItemCollection, codec_prefix="queue"):
@@ -46,14 +51,67 @@ class Queue(ItemCollection, codec_prefix="queue"):
         return self._send_void(request, wait_timeout=None)
 
     def poll(self, timeout: float = 0) -> Future:
-        """Take the head, waiting up to ``timeout`` seconds for one; Future of it, or None."""
-        wait = to_millis(timeout, "Queue.poll: timeout")
-        request = queue_poll_codec.encode_request(self.name, wait)
-        return self._send(request, self._decode_item, wait_of(wait))
+        """Take the head, waiting up to ``timeout`` seconds for one; Future of it, or None.
+
+        With a ``timeout`` the Future can be cancelled, as for :meth:`take`."""
+        millis = to_millis(timeout, "Queue.poll: timeout")
+        if millis == 0:
+            return self._send(queue_poll_codec.encode_request(self.name, 0), self._decode_item)
+        return self._wait_for_item(time.monotonic() + millis / 1000.0)
 
     def take(self) -> Future:
-        """Take the head, waiting as long as it takes for one; Future of it."""
-        return self._send(queue_take_codec.encode_request(self.name), self._decode_item, wait_timeout=None)
+        """Take the head, waiting as long as it takes for one; Future of it.
+
+        The Future can be cancelled (``cancel()``, or the asyncio task awaiting it,
+        e.g. by ``asyncio.wait_for`` timing out). No item is lost: the wait stops on
+        the member within ``WAIT_SLICE_MILLIS``, and an item it takes meanwhile is
+        put back at the tail of the queue (so it may come out after items offered
+        later, and is not in the queue for the moment it takes to put it back).
+        """
+        return self._wait_for_item(None)
+
+    def _wait_for_item(self, deadline: Optional[float]) -> Future:
+        """Poll in slices until an item comes, ``deadline`` (monotonic; None: never) passes,
+        or the returned Future is cancelled; an item that arrives for a cancelled wait is
+        put back."""
+        waiting = CancellableFuture()
+
+        def ask() -> None:
+            millis = WAIT_SLICE_MILLIS
+            if deadline is not None:
+                millis = max(0, min(millis, int((deadline - time.monotonic()) * 1000)))
+            request = queue_poll_codec.encode_request(self.name, millis)
+            self._send(request, queue_poll_codec.decode_response, wait_of(millis)).add_inline_callback(answered)
+
+        def answered(done: Future) -> None:
+            if not done.is_success():
+                waiting.set_exception(done.exception())
+                return
+            data = done.result()
+            if data is None:
+                if waiting.done():
+                    return  # cancelled: stop asking
+                if deadline is None or time.monotonic() < deadline:
+                    ask()
+                else:
+                    waiting.set_result(None)
+                return
+            try:
+                item = self._to_object(data)
+            except Exception as e:
+                if not waiting.set_exception(e):
+                    self._put_back(data)
+                return
+            if not waiting.set_result(item):
+                self._put_back(data)
+
+        ask()
+        return waiting
+
+    def _put_back(self, data) -> None:
+        """Return an item taken for a wait that was cancelled meanwhile (to the tail)."""
+        self._send_undo(queue_put_codec.encode_request(self.name, data),
+                        "putting back an item taken for a cancelled take()/poll() (the item is lost)")
 
     def peek(self) -> Future:
         """Future of the head without taking it, or None when empty."""

@@ -179,7 +179,7 @@ class ReliableTopic(Proxy):
         self._watch_lifecycle()
         with self._lock:
             self._blocked.add(result)
-        result.add_done_callback(self._unblock)
+        result.add_inline_callback(self._unblock)
         self._add_blocking(item, INITIAL_BACKOFF, result)
         return result
 
@@ -203,7 +203,7 @@ class ReliableTopic(Proxy):
             else:
                 self._schedule(delay, lambda: self._add_blocking(item, min(delay * 2, MAX_BACKOFF), result))
 
-        self._ringbuffer.add(item, OVERFLOW_POLICY.FAIL).add_done_callback(on_added)
+        self._ringbuffer.add(item, OVERFLOW_POLICY.FAIL).add_inline_callback(on_added)
 
     def _unblock(self, future: Future) -> None:
         with self._lock:
@@ -238,7 +238,7 @@ class ReliableTopic(Proxy):
             return registration_id
 
         future = self._ringbuffer.tail_sequence()._map(start_after_tail)
-        future.add_done_callback(lambda done: done.exception() is not None and runner.cancel())
+        future.add_inline_callback(lambda done: done.exception() is not None and runner.cancel())
         return future
 
     def remove_listener(self, registration_id: str) -> Future:
@@ -336,7 +336,7 @@ class _MessageRunner:
         except Exception as error:  # e.g. the client's serialization of the request failed
             self._topic._submit(self._on_failure, error)
             return
-        future.add_done_callback(lambda done: self._topic._submit(self._on_read, done))
+        future.add_inline_callback(lambda done: self._topic._submit(self._on_read, done))
 
     def _on_read(self, done: Future) -> None:  # event thread
         if self._cancelled:
@@ -431,7 +431,7 @@ class _MessageRunner:
             elif decide(done.result() + offset):
                 self._read()
 
-        position.add_done_callback(lambda done: self._topic._submit(on_position, done))
+        position.add_inline_callback(lambda done: self._topic._submit(on_position, done))
 
     def _set_and_go_on(self, sequence: int) -> bool:
         self._sequence = sequence

@@ -1,7 +1,7 @@
 """Semaphore proxy (``client.get_semaphore(name)``, manual section 7.4.11)."""
 from typing import Optional
 
-from hazelcast.future import Future
+from hazelcast.future import Future, cancellable
 from hazelcast.protocol.codec import (semaphore_acquire_codec, semaphore_available_permits_codec,
                                       semaphore_drain_permits_codec, semaphore_increase_permits_codec,
                                       semaphore_init_codec, semaphore_reduce_permits_codec,
@@ -28,17 +28,29 @@ class Semaphore(NamePartitionedProxy):
                           semaphore_init_codec.decode_response)
 
     def acquire(self, permits: int = 1) -> Future:
-        """Take ``permits``, waiting as long as it takes (the Future completes once taken)."""
+        """Take ``permits``, waiting as long as it takes (the Future completes once taken).
+
+        The Future can be cancelled: if the member hands out the permits after the
+        cancellation, the client releases them at once."""
         check_int(permits, "Semaphore.acquire: permits", 0, _INT_MAX)
-        return self._send_void(semaphore_acquire_codec.encode_request(self.name, permits), wait_timeout=None)
+        return cancellable(self._send_void(semaphore_acquire_codec.encode_request(self.name, permits),
+                                           wait_timeout=None),
+                           lambda _: self._give_back(permits))
 
     def try_acquire(self, permits: int = 1, timeout: Optional[float] = 0) -> Future:
         """Take ``permits`` if they become available within ``timeout`` seconds (0: do not
-        wait; None or -1: as long as it takes); Future of True if taken."""
+        wait; None or -1: as long as it takes); Future of True if taken. Cancellable as
+        :meth:`acquire` is."""
         check_int(permits, "Semaphore.try_acquire: permits", 0, _INT_MAX)
         wait = to_millis(timeout, "Semaphore.try_acquire: timeout", WAIT_FOREVER, infinite=True)
-        return self._send(semaphore_try_acquire_codec.encode_request(self.name, permits, wait),
-                          semaphore_try_acquire_codec.decode_response, wait_of(wait))
+        acquired = self._send(semaphore_try_acquire_codec.encode_request(self.name, permits, wait),
+                              semaphore_try_acquire_codec.decode_response, wait_of(wait))
+        return cancellable(acquired, lambda taken: taken and self._give_back(permits))
+
+    def _give_back(self, permits: int) -> None:
+        """Release permits the member handed to an acquire that was cancelled meanwhile."""
+        self._send_undo(semaphore_release_codec.encode_request(self.name, permits),
+                        "releasing %d permits acquired for a cancelled acquire" % permits)
 
     def release(self, permits: int = 1) -> Future:
         """Give back ``permits``."""

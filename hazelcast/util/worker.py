@@ -11,23 +11,31 @@ _STOP = object()
 class SerialWorker:
     """Runs ``submit``-ted calls one after another on its own daemon thread.
 
-    Used for user callbacks (listener events) so that a slow callback never
-    stalls the I/O thread, while events keep their arrival order.
+    Used for user callbacks (listener events, Future callbacks) so that a slow
+    callback never stalls the I/O thread, while they keep their arrival order.
+    A ``lazy`` worker starts its thread on the first ``submit`` instead of at
+    ``start()``: an idle one costs no thread.
     """
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, lazy: bool = False):
         self._queue: "queue.SimpleQueue" = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._started = False
         self._stopped = False
+        self._lazy = lazy
+        self._start_lock = threading.Lock()
 
     def start(self) -> None:
-        self._started = True
-        self._thread.start()
+        with self._start_lock:
+            if not self._started:
+                self._started = True
+                self._thread.start()
 
     def submit(self, callback: Callable[..., Any], *args: Any) -> None:
         if not self._stopped:
             self._queue.put((callback, args))
+            if self._lazy and not self._started:
+                self.start()
 
     def shutdown(self, timeout: float = 5.0) -> None:
         """Run what is queued, then stop and join the thread."""
