@@ -32,7 +32,7 @@ class ScriptedInvocations:
     def answer(self, codec, future: Future) -> None:
         self.answers.setdefault(codec.REQUEST_TYPE, []).append(future)
 
-    def invoke_on_key(self, request, key_data, decoder=None) -> Future:
+    def invoke_on_key(self, request, key_data, decoder=None, wait_timeout=0.0) -> Future:
         self.sent.append(request.message_type)
         return self.answers[request.message_type].pop(0)
 
