@@ -6,7 +6,7 @@ from typing import Any, Callable, List, Optional
 
 from hazelcast.cluster import ClusterService
 from hazelcast.config import ClientConfig, ClientProperties
-from hazelcast.core import DistributedObjectInfo
+from hazelcast.core import DistributedObjectEvent, DistributedObjectInfo
 from hazelcast.errors import ConfigurationError
 from hazelcast.future import Future
 from hazelcast.heartbeat import HeartbeatManager
@@ -227,8 +227,6 @@ class HazelcastClient:
 
     def add_distributed_object_listener(self, listener_func: Callable[[Any], None]) -> Future:
         """Call ``listener_func(DistributedObjectEvent)`` when objects are created or destroyed."""
-        from hazelcast.proxy.manager import DistributedObjectEvent
-
         def handle(message):
             client_add_distributed_object_listener_codec.handle(
                 message, handle_event_distributedobject=lambda name, service, event_type: listener_func(

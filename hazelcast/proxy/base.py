@@ -255,3 +255,17 @@ class NamePartitionedProxy(Proxy):
 
 def _to_none(_) -> None:
     return None
+
+
+# --- 3.12.3's names in this module ------------------------------------------------------
+
+PartitionSpecificProxy = NamePartitionedProxy  # 3.12.3's name for a proxy routed by its name
+
+MAX_SIZE = float("inf")  # 3.12.3's "no limit" marker
+
+# 3.12.3 defined its event classes here, and code written for it imports them from here.
+# They live next to the proxies that fire them; imported last, as those modules import this one.
+from hazelcast.proxy.item_events import ItemEvent, ItemEventType  # noqa: E402
+from hazelcast.proxy.map_events import EntryEvent, EntryEventType  # noqa: E402
+from hazelcast.proxy.topic import TopicMessage  # noqa: E402
+from hazelcast.proxy.transactional.base import TransactionalObject as TransactionalProxy  # noqa: E402

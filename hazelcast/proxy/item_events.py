@@ -85,6 +85,10 @@ class ItemEventType:
     ADDED = 1
     REMOVED = 2
 
+    # 3.12.3's spellings of the same values
+    added = ADDED
+    removed = REMOVED
+
 
 class ItemEvent:
     """An item was added to or removed from a Queue, Set or List.

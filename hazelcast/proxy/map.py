@@ -75,8 +75,6 @@ class Map(Proxy):
         self._decode_objects = lambda message: [to_object(d) for d in map_values_codec.decode_response(message)]
         self._decode_entries = lambda message: [
             (to_object(k), to_object(v)) for k, v in map_entry_set_codec.decode_response(message)]
-        self._decode_entry_dict = lambda message: {
-            to_object(k): to_object(v) for k, v in map_entry_set_codec.decode_response(message)}
 
     # --- argument helpers -------------------------------------------------------------------
 
@@ -522,19 +520,21 @@ class Map(Proxy):
         return self._invoke_on_key(request, key_data, self._decode_value)
 
     def execute_on_keys(self, keys: Iterable[Any], entry_processor: Any) -> Future:
-        """Run ``entry_processor`` on the entries of ``keys``; Future of a dict ``{key: result}``."""
+        """Run ``entry_processor`` on the entries of ``keys``; Future of the list of
+        ``(key, result)`` pairs (3.12.3's shape: ``dict(...)`` it for a lookup)."""
         key_datas = self._key_data_list(keys)
         processor_data = self._member_object_data(entry_processor, "entry_processor")
         if not key_datas:
-            return completed_future({})
+            return completed_future([])
         return self._execute_on_keys_internal(key_datas, processor_data)
 
     def _execute_on_keys_internal(self, key_datas: List[Any], processor_data) -> Future:
         request = map_execute_on_keys_codec.encode_request(self.name, processor_data, key_datas)
-        return self._invoke(request, self._decode_entry_dict)
+        return self._invoke(request, self._decode_entries)
 
     def execute_on_entries(self, entry_processor: Any, predicate: Optional[Predicate] = None) -> Future:
-        """Run ``entry_processor`` on every entry (matching ``predicate``); Future of a dict ``{key: result}``."""
+        """Run ``entry_processor`` on every entry (matching ``predicate``); Future of the
+        list of ``(key, result)`` pairs (3.12.3's shape)."""
         processor_data = self._member_object_data(entry_processor, "entry_processor")
         predicate_data = None if predicate is None else self._predicate_data(predicate)
         return self._execute_on_entries_internal(processor_data, predicate_data)
@@ -544,7 +544,7 @@ class Map(Proxy):
             request = map_execute_on_all_keys_codec.encode_request(self.name, processor_data)
         else:
             request = map_execute_with_predicate_codec.encode_request(self.name, processor_data, predicate_data)
-        return self._invoke(request, self._decode_entry_dict)
+        return self._invoke(request, self._decode_entries)
 
     # --- interceptors -----------------------------------------------------------------------
 

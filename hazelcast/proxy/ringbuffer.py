@@ -33,6 +33,11 @@ class OVERFLOW_POLICY(object):
     """Add nothing and return -1."""
 
 
+# 3.12.3's module-level names of the same values
+OVERFLOW_POLICY_OVERWRITE = OVERFLOW_POLICY.OVERWRITE
+OVERFLOW_POLICY_FAIL = OVERFLOW_POLICY.FAIL
+
+
 def _check_int(value: Any, what: str, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise IllegalArgumentError("%s must be an int >= %d, got %r" % (what, minimum, value))

@@ -138,8 +138,8 @@ def describe_class(cls: type, package: str) -> Dict[str, Any]:
 
 
 def base_names(cls: type) -> List[str]:
-    """Names of the classes ``cls`` derives from (``object`` left out)."""
-    return [b.__name__ for b in inspect.getmro(cls)[1:] if b is not object]
+    """Dotted paths of the classes ``cls`` derives from (``object`` left out)."""
+    return ["%s.%s" % (b.__module__, b.__qualname__) for b in inspect.getmro(cls)[1:] if b is not object]
 
 
 def describe_object(value: Any, package: str, name: str = "") -> Dict[str, Any]:

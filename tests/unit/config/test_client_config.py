@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from hazelcast.config import (
+from hazelcast.config import (PROTOCOL_ALIASES, 
     EVICTION_POLICY, IN_MEMORY_FORMAT, INTEGER_TYPE, PROTOCOL, ClientCloudConfig, ClientConfig,
     ClientNetworkConfig, ClientProperties, FlakeIdGeneratorConfig, GroupConfig, LoggerConfig, NearCacheConfig,
     SerializationConfig, SSLConfig,
@@ -20,7 +20,7 @@ def test_defaults():
             n.connection_attempt_period) == (True, False, 5.0, 2, 3.0)
     s = n.ssl_config
     assert (s.enabled, s.cafile, s.certfile, s.keyfile, s.password, s.protocol, s.ciphers, s.check_hostname) == (
-        False, None, None, None, None, PROTOCOL.TLSv1_2, None, False)
+        False, None, None, None, None, PROTOCOL.TLS, None, False)
     assert (n.cloud_config.enabled, n.cloud_config.discovery_token) == (False, "")
     assert c.near_cache_configs == {} and c.flake_id_generator_configs == {}
     assert c.lifecycle_listeners == [] and c.membership_listeners == []
@@ -49,7 +49,10 @@ def test_instances_do_not_share_state():
 def test_constants():
     assert (IN_MEMORY_FORMAT.BINARY, IN_MEMORY_FORMAT.OBJECT) == (0, 1)
     assert (EVICTION_POLICY.NONE, EVICTION_POLICY.LRU, EVICTION_POLICY.LFU, EVICTION_POLICY.RANDOM) == (0, 1, 2, 3)
-    assert PROTOCOL.SSL == PROTOCOL.SSLv3 and PROTOCOL.TLS == PROTOCOL.TLSv1_2
+    # 3.12.3's values: the aliases SSL and TLS have values of their own
+    assert (PROTOCOL.SSLv2, PROTOCOL.SSLv3, PROTOCOL.SSL, PROTOCOL.TLSv1, PROTOCOL.TLSv1_1, PROTOCOL.TLSv1_2,
+            PROTOCOL.TLSv1_3, PROTOCOL.TLS) == (0, 1, 2, 3, 4, 5, 6, 7)
+    assert PROTOCOL_ALIASES == {PROTOCOL.SSL: PROTOCOL.SSLv3, PROTOCOL.TLS: PROTOCOL.TLSv1_2}
     values = [PROTOCOL.SSLv2, PROTOCOL.SSLv3, PROTOCOL.TLSv1, PROTOCOL.TLSv1_1, PROTOCOL.TLSv1_2, PROTOCOL.TLSv1_3]
     assert values == sorted(set(values))
 

@@ -312,3 +312,13 @@ def test_pickle_payload_is_a_byte_array():
     d = svc().to_data({"a": 1})
     n = int.from_bytes(d.buffer[8:12], "big")
     assert pickle.loads(d.buffer[12:12 + n]) == {"a": 1}
+
+
+def test_json_value_raises_what_json_dumps_raises_as_3_12_3_does():
+    from hazelcast.core import HazelcastJsonValue
+    with pytest.raises(TypeError, match="not JSON-serializable"):
+        HazelcastJsonValue(object())
+    circular = []
+    circular.append(circular)
+    with pytest.raises(ValueError, match="not JSON-serializable"):
+        HazelcastJsonValue(circular)
