@@ -10,6 +10,9 @@ from hazelcast.config import (ClientConfig, ClientCloudConfig, ClientNetworkConf
 from hazelcast.core import HazelcastJsonValue
 from hazelcast.lifecycle import LifecycleState
 from hazelcast.version import CLIENT_VERSION
+# 3.12.3's package imported these, and code written for it uses them as attributes
+# (``hazelcast.exception.HazelcastError`` after a bare ``import hazelcast``)
+from hazelcast import exception, proxy, serialization, transaction, util  # noqa: F401,E402
 
 __version__ = CLIENT_VERSION
 

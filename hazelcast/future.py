@@ -14,7 +14,7 @@ instead of deadlocking.
 """
 import logging
 import threading
-from typing import Any, Callable, Iterable, List, Optional
+from typing import Any, Callable, List, Optional
 
 from hazelcast.errors import HazelcastTimeoutError, IllegalStateError
 
@@ -108,6 +108,10 @@ class Future:
     def is_success(self) -> bool:
         return self._state == _RESULT
 
+    def traceback(self) -> Any:
+        """The traceback of the error this Future failed with (None otherwise)."""
+        return self._value.__traceback__ if self._state == _EXCEPTION else None
+
     def _wait(self, timeout: Optional[float]) -> None:
         if self._state != _PENDING:
             return
@@ -161,8 +165,8 @@ class Future:
                 return
         self._run_callback(callback)
 
-    def continue_with(self, continuation: Callable[..., Any], *args: Any) -> "Future":
-        """A new Future completed with ``continuation(this_future, *args)``.
+    def continue_with(self, continuation_func: Callable[..., Any], *args: Any) -> "Future":
+        """A new Future completed with ``continuation_func(this_future, *args)``.
 
         If the continuation raises, the new future fails with that error. If it
         returns a Future, the new future follows that one.
@@ -171,7 +175,7 @@ class Future:
 
         def run(completed: "Future") -> None:
             try:
-                value = continuation(completed, *args)
+                value = continuation_func(completed, *args)
             except Exception as e:
                 chained.set_exception(e)
                 return
@@ -233,22 +237,44 @@ def _copy_to_asyncio(source: Future, target) -> None:
         target.set_exception(source._value)
 
 
+class ImmediateFuture(Future):
+    """A Future that already holds ``result`` (3.12.3's name)."""
+
+    __slots__ = ()
+
+    def __init__(self, result: Any):
+        super().__init__()
+        self.set_result(result)
+
+
+class ImmediateExceptionFuture(Future):
+    """A Future that already holds the error ``exception`` (3.12.3's name)."""
+
+    __slots__ = ()
+
+    def __init__(self, exception: BaseException, traceback=None):
+        super().__init__()
+        self.set_exception(exception, traceback)
+
+
 def completed_future(value: Any = None) -> Future:
     """A Future that already holds ``value``."""
-    future = Future()
-    future.set_result(value)
-    return future
+    return ImmediateFuture(value)
 
 
 def failed_future(error: BaseException) -> Future:
     """A Future that already holds ``error``."""
-    future = Future()
-    future.set_exception(error)
-    return future
+    return ImmediateExceptionFuture(error)
 
 
-def combine_futures(futures: Iterable[Future]) -> Future:
-    """A Future of the list of values of ``futures``; fails with the first error."""
+def combine_futures(*futures: Any) -> Future:
+    """A Future of the list of values of ``futures``, in order; fails with the first error.
+
+    Takes the futures as arguments (3.12.3's ``combine_futures(f1, f2)``) or one
+    iterable of them (``combine_futures([f1, f2])``).
+    """
+    if len(futures) == 1 and not isinstance(futures[0], Future):
+        futures = futures[0]
     futures = list(futures)
     combined = Future()
     if not futures:
@@ -272,3 +298,9 @@ def combine_futures(futures: Iterable[Future]) -> Future:
     for i, future in enumerate(futures):
         future.add_done_callback(lambda f, i=i: collect(i, f))
     return combined
+
+
+def make_blocking(instance: Any) -> Any:
+    """3.12.3's spelling of ``instance.blocking()``: a view of a proxy whose methods
+    return plain values instead of Futures."""
+    return instance.blocking()

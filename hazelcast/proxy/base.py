@@ -153,7 +153,8 @@ class BlockingProxy:
         return call
 
     def __repr__(self) -> str:
-        return "Blocking%r" % (self._wrapped,)
+        # the structure's own repr (``Map(name="m")``), as 3.12.3 shows a blocking view
+        return repr(self._wrapped)
 
 
 # --- protocol version of the members (append-only helpers) -----------------------------

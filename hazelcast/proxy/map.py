@@ -60,7 +60,8 @@ class Map(Proxy):
 
     Every method returns a :class:`~hazelcast.future.Future`; use ``blocking()`` for
     plain values. Keys and values go through the client's serialization service.
-    Times (``ttl``, ``max_idle``, ``timeout``, ``lease_time``) are in seconds.
+    Times (``ttl``, ``max_idle``, ``timeout``; ``ttl`` of ``lock``/``try_lock`` is the
+    lease) are in seconds.
 
     Extension points: every key operation serializes its arguments and then calls a
     ``_<operation>_internal(key_data, ...)`` method, and every operation that changes
@@ -273,14 +274,14 @@ class Map(Proxy):
         request = map_set_ttl_codec.encode_request(self.name, key_data, ttl)
         return self._invoke_on_key(request, key_data, map_set_ttl_codec.decode_response)
 
-    def put_all(self, entries: Dict[Any, Any]) -> Future:
-        """Put every entry of ``entries``; one request per partition, sent in parallel."""
-        check_not_none(entries, "entries")
-        if not isinstance(entries, dict):
-            raise IllegalArgumentError("put_all takes a dict of entries, got %s" % type(entries).__name__)
+    def put_all(self, map: Dict[Any, Any]) -> Future:  # noqa: A002 - 3.12.3's keyword
+        """Put every entry of the dict ``map``; one request per partition, sent in parallel."""
+        check_not_none(map, "map")
+        if not isinstance(map, dict):
+            raise IllegalArgumentError("put_all takes a dict of entries, got %s" % type(map).__name__)
         by_partition: Dict[int, List[Tuple[Any, Any]]] = {}
         get_partition_id = self._partition_service.get_partition_id
-        for key, value in entries.items():
+        for key, value in map.items():
             key_data = self._key_data(key)
             by_partition.setdefault(get_partition_id(key_data), []).append((key_data, self._value_data(value)))
         return self._put_all_internal(by_partition)
@@ -377,23 +378,23 @@ class Map(Proxy):
 
     # --- locks ------------------------------------------------------------------------------
 
-    def lock(self, key: Any, lease_time: Optional[float] = None) -> Future:
+    def lock(self, key: Any, ttl: Optional[float] = -1) -> Future:
         """Lock ``key`` for the calling thread, waiting (on the member) as long as it takes.
 
-        The lock is re-entrant and released after ``lease_time`` seconds if given.
-        Other threads can't change the entry meanwhile; reads still work.
+        The lock is re-entrant and released after ``ttl`` seconds (the lease; 3.12.3's
+        name) if given. Other threads can't change the entry meanwhile; reads still work.
         """
         key_data = self._key_data(key)
         request = map_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                _seconds(lease_time, "lease_time"), next(_reference_ids))
+                                                _seconds(ttl, "ttl"), next(_reference_ids))
         return self._invoke_on_key(request, key_data)._map(_none)
 
-    def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: Optional[float] = 0) -> Future:
-        """Lock ``key`` if it gets free within ``timeout`` seconds (None: waits as long as it takes);
-        Future of True if locked."""
+    def try_lock(self, key: Any, ttl: Optional[float] = -1, timeout: Optional[float] = 0) -> Future:
+        """Lock ``key`` if it gets free within ``timeout`` seconds (None: waits as long as it takes),
+        held for at most ``ttl`` seconds (the lease); Future of True if locked."""
         key_data = self._key_data(key)
         request = map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                    _seconds(lease_time, "lease_time"),
+                                                    _seconds(ttl, "ttl"),
                                                     _seconds(timeout, "timeout"), next(_reference_ids))
         return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response)
 

@@ -1,4 +1,5 @@
 """Distributed Queue proxy (``client.get_queue(name)``): a blocking FIFO queue."""
+import builtins
 from typing import Any, List
 
 from hazelcast.errors import IllegalArgumentError, IllegalStateError
@@ -71,10 +72,11 @@ class Queue(ItemCollection, codec_prefix="queue"):
         """Future of a list of the items, head first (a snapshot to iterate over)."""
         return self._send(queue_iterator_codec.encode_request(self.name), self._decode_items)
 
-    def drain_to(self, target: List[Any], max_size: int = -1) -> Future:
-        """Take up to ``max_size`` items (all when -1), appending them to ``target``; Future of the count."""
-        if not isinstance(target, list):
-            raise IllegalArgumentError("target must be a list to append the drained items to, got %r"
+    def drain_to(self, list: List[Any], max_size: int = -1) -> Future:  # noqa: A002 - 3.12.3's keyword
+        """Take up to ``max_size`` items (all when -1), appending them to ``list``; Future of the count."""
+        target = list
+        if not isinstance(target, builtins.list):
+            raise IllegalArgumentError("list must be a list to append the drained items to, got %r"
                                        % (target,))
         if check_int(max_size, "max_size", -1, INT_MAX) < 0:
             request = queue_drain_to_codec.encode_request(self.name)

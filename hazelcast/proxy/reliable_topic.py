@@ -211,15 +211,15 @@ class ReliableTopic(Proxy):
 
     # --- listeners --------------------------------------------------------------------------
 
-    def add_listener(self, listener: Any) -> Future:
-        """Start delivering messages to ``listener``; Future of the registration id.
+    def add_listener(self, on_message: Any = None) -> Future:
+        """Start delivering messages to ``on_message``; Future of the registration id.
 
-        ``listener`` is a function taking a :class:`TopicMessage`, or a
+        ``on_message`` is a function taking a :class:`TopicMessage`, or a
         :class:`ReliableMessageListener` (any object with ``on_message``).
         Once the Future is done, every later publish reaches the listener.
         """
-        check_not_none(listener, "listener")
-        adapter = _ListenerAdapter(listener)
+        check_not_none(on_message, "on_message")
+        adapter = _ListenerAdapter(on_message)
         initial = adapter.retrieve_initial_sequence()
         if isinstance(initial, bool) or not isinstance(initial, int) or initial < -1:
             raise IllegalArgumentError("retrieve_initial_sequence() must return a sequence >= 0, or -1 for the "

@@ -80,7 +80,7 @@ class Topic(Proxy):
         return combine_futures(waits).continue_with(
             lambda _: self._invoke_on_key(request, self._key_data))._map(_none)
 
-    def add_listener(self, on_message: Callable[[TopicMessage], None]) -> Future:
+    def add_listener(self, on_message: Optional[Callable[[TopicMessage], None]] = None) -> Future:
         """Call ``on_message(TopicMessage)`` for every message published from now on;
         Future of the registration id (for ``remove_listener``)."""
         check_not_none(on_message, "on_message")

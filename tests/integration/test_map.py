@@ -248,7 +248,7 @@ def test_force_unlock_releases_another_threads_lock(m):
 
 
 def test_lock_lease_expires(m):
-    m.lock("lease", lease_time=0.5)
+    m.lock("lease", ttl=0.5)  # 3.12.3's keyword for the lease
     assert m.is_locked("lease") is True
     wait_until(lambda: not m.is_locked("lease"), timeout=10, message="the 0.5 s lease to expire")
     assert in_thread(m.try_lock, "k", 1) is True  # lease_time 1 s for the other thread

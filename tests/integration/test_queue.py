@@ -159,11 +159,11 @@ def test_bad_arguments_raise_typed_errors(queue):
         queue.add_all(["a", None])
     with pytest.raises(IllegalArgumentError, match="items must be a list"):
         queue.add_all("abc")
-    with pytest.raises(IllegalArgumentError, match="target must be a list"):
+    with pytest.raises(IllegalArgumentError, match="list must be a list"):
         queue.drain_to(None)
     with pytest.raises(IllegalArgumentError, match=r"max_size must be an int from -1 to 2147483647, got 2.5"):
         queue.drain_to([], 2.5)
-    with pytest.raises(IllegalArgumentError, match="add_item_listener needs at least one of item_added_func"):
+    with pytest.raises(IllegalArgumentError, match="add_listener needs at least one of item_added_func"):
         queue.add_item_listener(include_value=True)
     assert queue.size() == 0
 

@@ -181,7 +181,7 @@ def test_bad_arguments(client):
     topic = client.get_reliable_topic(topic_name())
     with pytest.raises(IllegalArgumentError, match="message can't be None"):
         topic.publish(None)
-    with pytest.raises(IllegalArgumentError, match="listener can't be None"):
+    with pytest.raises(IllegalArgumentError, match="on_message can't be None"):
         topic.add_listener(None)
     with pytest.raises(IllegalArgumentError, match="listener must be a function taking a TopicMessage, or an "
                                                    "object with an on_message"):
