@@ -9,12 +9,13 @@ from hazelcast.config import (ClientConfig, ClientCloudConfig, ClientNetworkConf
                               SerializationConfig, SSLConfig)
 from hazelcast.core import HazelcastJsonValue
 from hazelcast.lifecycle import LifecycleState
-from hazelcast.version import CLIENT_VERSION
+from hazelcast.version import CLIENT_VERSION, CLIENT_VERSION_INFO
 # 3.12.3's package imported these, and code written for it uses them as attributes
 # (``hazelcast.exception.HazelcastError`` after a bare ``import hazelcast``)
 from hazelcast import exception, proxy, serialization, transaction, util  # noqa: F401,E402
 
 __version__ = CLIENT_VERSION
+__version_info__ = CLIENT_VERSION_INFO
 
 __all__ = [
     "HazelcastClient", "ClientConfig", "ClientCloudConfig", "ClientNetworkConfig", "ClientProperties",

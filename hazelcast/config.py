@@ -97,9 +97,9 @@ class TimeUnit(object):
     HOUR = 3600.0
 
     @staticmethod
-    def to_seconds(value: float, unit: float) -> float:
-        """``value`` in ``unit`` expressed as float seconds."""
-        return float(value) * unit
+    def to_seconds(value: float, time_unit: float) -> float:
+        """``value`` in ``time_unit`` expressed as float seconds."""
+        return float(value) * time_unit
 
 
 # --- validation helpers -------------------------------------------------------

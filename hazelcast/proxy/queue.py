@@ -2,7 +2,7 @@
 import builtins
 from typing import Any, List
 
-from hazelcast.errors import IllegalArgumentError, IllegalStateError
+from hazelcast.errors import HazelcastError, IllegalArgumentError, IllegalStateError
 from hazelcast.future import Future
 from hazelcast.protocol.codec import (queue_drain_to_codec, queue_drain_to_max_size_codec,
                                       queue_iterator_codec, queue_offer_codec, queue_peek_codec,
@@ -10,6 +10,15 @@ from hazelcast.protocol.codec import (queue_drain_to_codec, queue_drain_to_max_s
                                       queue_remove_codec, queue_take_codec)
 from hazelcast.proxy.base import check_int, duration_millis
 from hazelcast.proxy.item_events import INT_MAX, ItemCollection
+
+
+class Full(IllegalStateError):
+    """``add`` found the queue full (3.12.3's name; also an ``IllegalStateError``, as in Java)."""
+
+
+class Empty(HazelcastError):
+    """3.12.3 defined it for an empty queue but never raised it; neither does this client:
+    ``poll``/``peek`` answer None, ``take`` waits."""
 
 
 class Queue(ItemCollection, codec_prefix="queue"):
@@ -21,14 +30,14 @@ class Queue(ItemCollection, codec_prefix="queue"):
     held while they wait, and the client's invocation timeout does not cut them
     short. Besides the methods here: ``size``, ``is_empty``, ``clear``,
     ``contains``, ``contains_all``, ``add_all``, ``remove_all``,
-    ``retain_all``, ``add_item_listener``, ``remove_item_listener``.
+    ``retain_all``, ``add_listener``, ``remove_listener``.
     """
 
     def add(self, item: Any) -> Future:
-        """Add ``item`` now; Future of True, or of :class:`~hazelcast.errors.IllegalStateError` when full."""
+        """Add ``item`` now; Future of True, or of :class:`Full` (an ``IllegalStateError``) when full."""
         def raise_if_full(added: bool) -> bool:
             if not added:
-                raise IllegalStateError("Queue is full: %s has no room for %r (use offer() to get False "
+                raise Full("Queue is full: %s has no room for %r (use offer() to get False "
                                         "instead, or put() to wait for room)" % (self.name, item))
             return True
 

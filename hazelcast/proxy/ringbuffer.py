@@ -13,7 +13,7 @@ from hazelcast.protocol.codec import (ringbuffer_add_all_codec, ringbuffer_add_c
                                       ringbuffer_read_many_codec, ringbuffer_read_one_codec,
                                       ringbuffer_remaining_capacity_codec, ringbuffer_size_codec,
                                       ringbuffer_tail_sequence_codec)
-from hazelcast.proxy.base import Proxy, check_not_none
+from hazelcast.proxy.base import NamePartitionedProxy, check_not_none
 
 MAX_BATCH_SIZE = 1000
 """The most items one ``add_all`` or ``read_many`` may carry."""
@@ -120,7 +120,7 @@ class ReadResult(Sequence):
             self.read_count, self.items, self.next_sequence_to_read_from)
 
 
-class Ringbuffer(Proxy):
+class Ringbuffer(NamePartitionedProxy):
     """A bounded, append-only log of items addressed by sequence.
 
     Every method returns a :class:`~hazelcast.future.Future`; use
@@ -130,7 +130,6 @@ class Ringbuffer(Proxy):
 
     def __init__(self, service_name: str, name: str, context):
         super().__init__(service_name, name, context)
-        self._key_data = self._partition_key_data()
         self._capacity: Optional[int] = None
         self._decode_item = lambda message: self._to_object(ringbuffer_read_one_codec.decode_response(message))
 

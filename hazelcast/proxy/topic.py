@@ -11,7 +11,7 @@ from hazelcast.errors import IllegalArgumentError
 from hazelcast.future import Future, combine_futures
 from hazelcast.protocol.codec import (topic_add_message_listener_codec, topic_publish_codec,
                                       topic_remove_message_listener_codec)
-from hazelcast.proxy.base import Proxy, check_not_none
+from hazelcast.proxy.base import NamePartitionedProxy, check_not_none
 
 
 class TopicMessage:
@@ -50,7 +50,7 @@ def check_listener_function(on_message: Any) -> None:
                                    % (on_message,))
 
 
-class Topic(Proxy):
+class Topic(NamePartitionedProxy):
     """A publish/subscribe channel.
 
     ``publish`` and ``add_listener`` return Futures (``blocking()`` gives the
@@ -62,7 +62,6 @@ class Topic(Proxy):
 
     def __init__(self, service_name: str, name: str, context):
         super().__init__(service_name, name, context)
-        self._key_data = self._partition_key_data()
         self._cluster = context.cluster_service
         self._pending_registrations: List[Future] = []
         self._pending_lock = threading.Lock()

@@ -119,10 +119,21 @@ EXCLUDED_NAMES = {
     "hazelcast.util.validate_serializer": "internal helper",
     "hazelcast.util.validate_type": "internal helper",
     "*.reverse": "3.12.3's enum-builder reverse lookup dict, not an enum member",
+    "hazelcast.transaction.TransactionManager.*": "the client's transaction service; users call "
+                                                   "client.new_transaction(), which matches",
+    "hazelcast.version.GIT_*": "3.12.3's build-time git metadata",
+    "hazelcast.version.GitInfoProvider": "3.12.3's build-time git metadata",
+    "hazelcast.version.get_commit_*": "3.12.3's build-time git metadata",
+    "hazelcast.version.read_git_info": "3.12.3's build-time git metadata",
+    "hazelcast.version.write_git_info": "3.12.3's build-time git metadata",
 }
 
 # --- reviewed differences not fixed yet: each must still be a difference --------------
 KNOWN_GAPS = {
+    "hazelcast.config.ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY":
+        "ObjectDataInput.read_byte_array here always answers bytes; 3.12.3 answers a list of ints "
+        "unless this property is True. Not offered: a list of ints would slow every byte array "
+        "down for a mode no one should choose (docs/migrating.md)",
 }
 
 
