@@ -19,9 +19,9 @@ class TopicMessage:
 
     * ``name`` -- the topic's name
     * ``message`` -- the published object, deserialized
-    * ``publish_time`` -- when it was published, in seconds since the epoch
-      (a float, like ``time.time()``); ``publish_time_millis`` is the
-      member's integer milliseconds
+    * ``publish_time`` -- when it was published: the member's integer
+      MILLISECONDS since the epoch, as in 3.12.3 (``publish_time_millis`` is
+      the same); ``publish_time_seconds`` is a float like ``time.time()``
     * ``member`` -- the :class:`~hazelcast.core.Member` that published it
       (for a client's publish, the member that handled it), or ``None`` if
       the client does not know that member (any more)
@@ -36,11 +36,15 @@ class TopicMessage:
         self.member = member
 
     @property
-    def publish_time(self) -> float:
+    def publish_time(self) -> int:
+        return self.publish_time_millis
+
+    @property
+    def publish_time_seconds(self) -> float:
         return self.publish_time_millis / 1000.0
 
     def __repr__(self) -> str:
-        return "TopicMessage(name=%s, message=%r, publish_time=%.3f, member=%s)" % (
+        return "TopicMessage(name=%s, message=%r, publish_time=%d, member=%s)" % (
             self.name, self.message, self.publish_time, self.member)
 
 
