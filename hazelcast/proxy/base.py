@@ -63,6 +63,14 @@ def thread_id() -> int:
         return ident
 
 
+def listener_id(registration_id: Any) -> Any:
+    """The registration id an ``add_*listener`` answered: code written for 3.12.3, whose
+    non-blocking proxies answered the id itself, passes on our Future of it."""
+    if isinstance(registration_id, Future):
+        return registration_id.result()
+    return registration_id
+
+
 def to_millis(seconds: Optional[float]) -> int:
     """Seconds (a float, or -1/None for the default) to the protocol's milliseconds."""
     if seconds is None or seconds < 0:
@@ -113,7 +121,7 @@ class Proxy:
             encode_register, decode_register, encode_deregister, handler)
 
     def _deregister_listener(self, registration_id: str) -> Future:
-        return self._context.listener_service.deregister_listener(registration_id)
+        return self._context.listener_service.deregister_listener(listener_id(registration_id))
 
     def _partition_key_data(self):
         """Data of the name's partition key (the part after '@', as Java does)."""

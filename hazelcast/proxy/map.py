@@ -25,7 +25,7 @@ from hazelcast.protocol.codec import (
     map_try_lock_codec, map_try_put_codec, map_try_remove_codec, map_unlock_codec,
     map_values_codec, map_values_with_paging_predicate_codec, map_values_with_predicate_codec)
 from hazelcast.proxy import map_paging
-from hazelcast.proxy.base import Proxy, check_not_none, thread_id, to_millis
+from hazelcast.proxy.base import Proxy, check_not_none, listener_id, thread_id, to_millis
 from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
@@ -610,7 +610,9 @@ class Map(Proxy):
         return registered
 
     def remove_entry_listener(self, registration_id: str) -> Future:
-        """Stop the listener ``add_entry_listener`` returned the id of; Future of True if it existed."""
+        """Stop the listener ``add_entry_listener`` returned the id of (or the Future of it);
+        Future of True if it existed."""
+        registration_id = listener_id(registration_id)
         if not isinstance(registration_id, str):
             raise IllegalArgumentError("registration_id must be the str add_entry_listener returned, got %r"
                                        % (registration_id,))

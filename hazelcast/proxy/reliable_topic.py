@@ -27,7 +27,7 @@ from hazelcast.errors import (ClientOfflineError, DistributedObjectDestroyedErro
                               TargetDisconnectedError, TopicOverloadError)
 from hazelcast.future import Future, completed_future
 from hazelcast.lifecycle import LifecycleState
-from hazelcast.proxy.base import Proxy, check_not_none
+from hazelcast.proxy.base import Proxy, check_not_none, listener_id
 from hazelcast.proxy.manager import RINGBUFFER_SERVICE
 from hazelcast.proxy.ringbuffer import OVERFLOW_POLICY, ReadResult, Ringbuffer
 from hazelcast.proxy.topic import TopicMessage
@@ -242,7 +242,8 @@ class ReliableTopic(Proxy):
         return future
 
     def remove_listener(self, registration_id: str) -> Future:
-        """Stop the listener ``registration_id``; Future of True if it was running."""
+        """Stop the listener ``registration_id`` (or the Future of it); Future of True if it was running."""
+        registration_id = listener_id(registration_id)
         check_not_none(registration_id, "registration_id")
         with self._lock:
             runner = self._runners.get(registration_id)
