@@ -31,42 +31,35 @@ from hazelcast.serialization.api import IdentifiedDataSerializable
 from hazelcast.util import TimeUnit
 
 
-class EchoTask(IdentifiedDataSerializable):
-    """Twin of com.hzpy.test.functions.EchoTask: answers message@host:port of its member."""
+class UtfArgument(IdentifiedDataSerializable):
+    """A user's IdentifiedDataSerializable with one UTF field, the twin of a Java class."""
 
-    def __init__(self, message=None):
-        self.message = message
+    FACTORY_ID = CLASS_ID = 0
 
-    def write_data(self, object_data_output):
-        object_data_output.write_utf(self.message)
-
-    def read_data(self, object_data_input):
-        self.message = object_data_input.read_utf()
-
-    def get_factory_id(self):
-        return 2002
-
-    def get_class_id(self):
-        return 1
-
-
-class AppendProcessor(IdentifiedDataSerializable):
-    """Twin of com.hzpy.test.map.AppendEntryProcessor: appends its suffix to the value."""
-
-    def __init__(self, suffix=None):
-        self.suffix = suffix
+    def __init__(self, argument=None):
+        self.argument = argument
 
     def write_data(self, object_data_output):
-        object_data_output.write_utf(self.suffix)
+        object_data_output.write_utf(self.argument)
 
     def read_data(self, object_data_input):
-        self.suffix = object_data_input.read_utf()
+        self.argument = object_data_input.read_utf()
 
     def get_factory_id(self):
-        return 5
+        return self.FACTORY_ID
 
     def get_class_id(self):
-        return 2
+        return self.CLASS_ID
+
+
+class EchoTask(UtfArgument):
+    """com.hzpy.test.functions.EchoTask: answers argument@host:port of its member."""
+    FACTORY_ID, CLASS_ID = 2002, 1
+
+
+class AppendProcessor(UtfArgument):
+    """com.hzpy.test.map.AppendEntryProcessor: appends its argument to the value."""
+    FACTORY_ID, CLASS_ID = 5, 2
 
 
 def run_application(group_name, group_password, addresses):
