@@ -50,14 +50,26 @@ def matches(path: str, table: Dict[str, str]) -> Optional[str]:
     return None
 
 
+def _resolve(path: str) -> Any:
+    """What the dotted ``path`` ("module.Name" or "module.Class.attr") names here, or None."""
+    parts = path.split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        try:
+            value = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        for part in parts[split:]:
+            value = getattr(value, part, None)
+            if value is None:
+                return None
+        return value
+    return None
+
+
 def _derives_from(cls: type, base_path: str) -> bool:
     """Whether ``cls`` is a subclass of what ``base_path`` names here, so that
     ``isinstance``/``except`` written for 3.12.3's hierarchy still hold."""
-    module_name, _, name = base_path.rpartition(".")
-    try:
-        base = getattr(importlib.import_module(module_name), name)
-    except (ImportError, AttributeError):
-        return False
+    base = _resolve(base_path)
     return inspect.isclass(base) and issubclass(cls, base)
 
 
@@ -170,6 +182,13 @@ class Comparer:
             return
         value = getattr(owner, name)
         kind = desc["kind"]
+        if kind == "alias":
+            target = _resolve(desc["of"])
+            if target is not None and value is not target:
+                self._problem(path, "is not %s here" % desc["of"])
+            else:
+                self.report.names.matched += 1
+            return
         if kind == "constant" and inspect.isclass(owner) and _is_data_descriptor(owner, name):
             # 3.12.3's class-level initial value of what is per-instance state here
             # (a property): there is no class-level value to compare

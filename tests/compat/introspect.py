@@ -159,14 +159,35 @@ def describe_object(value: Any, package: str, name: str = "") -> Dict[str, Any]:
     return entry
 
 
+# module attributes with underscores that user code reads
+_DUNDER_API = ("__version__", "__version_info__")
+
+
+def reexports(node: ast.ImportFrom) -> List[str]:
+    return [alias.asname or alias.name for alias in node.names if alias.name != "*"]
+
+
+def reexported_names(module: Any) -> List[str]:
+    """Names a package's ``__init__`` imports from elsewhere (empty for a plain module)."""
+    if not hasattr(module, "__path__"):
+        return []
+    try:
+        tree = ast.parse(inspect.getsource(module))
+    except (OSError, TypeError):
+        return []
+    return [n for node in tree.body if isinstance(node, ast.ImportFrom) for n in reexports(node)]
+
+
 def top_level_names(module: Any) -> List[str]:
     """Public names a module defines itself (classes, functions, assignments), by its source:
-    what it imports from elsewhere is described where it is defined."""
+    what it imports from elsewhere is described where it is defined, except that a
+    package's ``__init__`` re-exports (see :func:`describe_package`)."""
     try:
         source = inspect.getsource(module)
     except (OSError, TypeError):
         return []
     names = []
+    is_package = hasattr(module, "__path__")
 
     def visit(body: List[ast.stmt]) -> None:
         for node in body:
@@ -180,6 +201,9 @@ def top_level_names(module: Any) -> List[str]:
                         names.extend(e.id for e in target.elts if isinstance(e, ast.Name))
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
                 names.append(node.target.id)
+            elif isinstance(node, ast.ImportFrom) and is_package:
+                # a package's __init__ re-exports names for ``from package import X``
+                names.extend(reexports(node))
             elif isinstance(node, ast.If):
                 visit(node.body)
                 visit(node.orelse)
@@ -191,7 +215,8 @@ def top_level_names(module: Any) -> List[str]:
 
     visit(ast.parse(source).body)
     seen = set()
-    return [n for n in names if not n.startswith("_") and not (n in seen or seen.add(n))]
+    return [n for n in names if (not n.startswith("_") or n in _DUNDER_API)
+            and not (n in seen or seen.add(n))]
 
 
 def describe_package(package: str = "hazelcast") -> Dict[str, Any]:
@@ -208,9 +233,20 @@ def describe_package(package: str = "hazelcast") -> Dict[str, Any]:
             failures[mod_name] = "%s: %s" % (type(exc).__name__, exc)
             continue
         described = {}
+        imported = set(reexported_names(module))
         for name in top_level_names(module):
-            if hasattr(module, name):
-                described[name] = describe_object(getattr(module, name), package, name)
+            if not hasattr(module, name):
+                continue
+            value = getattr(module, name)
+            defined_at = "%s.%s" % (getattr(value, "__module__", ""), getattr(value, "__qualname__", ""))
+            if inspect.ismodule(value):
+                continue  # modules are compared by the module tally
+            if name in imported and (inspect.isclass(value) or inspect.isfunction(value)):
+                # a re-export (``from hazelcast.core import X`` in a package): the same object
+                # must be reachable here too; its members are compared where it is defined
+                described[name] = {"kind": "alias", "of": defined_at}
+            else:
+                described[name] = describe_object(value, package, name)
         modules[mod_name] = described
     return {"modules": modules, "import_failures": failures}
 
