@@ -10,12 +10,22 @@ from hazelcast.config import (ClientConfig, ClientCloudConfig, ClientNetworkConf
 from hazelcast.core import HazelcastJsonValue
 from hazelcast.lifecycle import LifecycleState
 from hazelcast.version import CLIENT_VERSION, CLIENT_VERSION_INFO
-# 3.12.3's package imported these, and code written for it uses them as attributes
-# (``hazelcast.exception.HazelcastError`` after a bare ``import hazelcast``)
-from hazelcast import exception, proxy, serialization, transaction, util  # noqa: F401,E402
+# 3.12.3's package imported its submodules, and code written for it uses them as
+# attributes (``hazelcast.exception.HazelcastError`` after a bare ``import hazelcast``);
+# ``hazelcast.proxy`` imports its own on first use, and so does ``transaction`` below.
+from hazelcast import exception, proxy, serialization, util  # noqa: F401,E402
 
 __version__ = CLIENT_VERSION
 __version_info__ = CLIENT_VERSION_INFO
+
+
+
+def __getattr__(name: str):
+    if name == "transaction":
+        import hazelcast.transaction
+        return hazelcast.transaction
+    raise AttributeError("module 'hazelcast' has no attribute %r" % (name,))
+
 
 __all__ = [
     "HazelcastClient", "ClientConfig", "ClientCloudConfig", "ClientNetworkConfig", "ClientProperties",

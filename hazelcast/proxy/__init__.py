@@ -1,37 +1,77 @@
 """Proxies of the distributed objects.
 
-Every proxy module is imported with the package, as 3.12.3 did: code written for it
-reaches e.g. ``hazelcast.proxy.map.Map`` after a bare ``import hazelcast``. The service
-names are 3.12.3's constants here (defined in :mod:`hazelcast.proxy.manager`), and so are
-the proxy classes it re-exported (``from hazelcast.proxy import Queue``).
+3.12.3 imported every proxy module with this package, so code written for it reaches
+``hazelcast.proxy.map.Map`` after a bare ``import hazelcast`` and imports the proxy
+classes from here (``from hazelcast.proxy import Queue``). Here they are imported when
+first reached (``__getattr__`` below): importing all of them up front would add about
+60 ms to ``import hazelcast``. The service names are 3.12.3's constants here (defined in
+:mod:`hazelcast.proxy.manager`).
 """
-from hazelcast.proxy import (atomic_long, atomic_reference, count_down_latch, executor,  # noqa: F401
-                             flake_id_generator, id_generator, list, lock, map, multi_map, pn_counter,
-                             queue, reliable_topic, replicated_map, ringbuffer, semaphore, set, topic,
-                             transactional_list, transactional_map, transactional_multi_map,
-                             transactional_queue, transactional_set)
-from hazelcast.core import DistributedObjectEvent  # noqa: F401 - 3.12.3 re-exported these here
-from hazelcast.proxy.atomic_long import AtomicLong  # noqa: F401
-from hazelcast.proxy.atomic_reference import AtomicReference  # noqa: F401
-from hazelcast.proxy.count_down_latch import CountDownLatch  # noqa: F401
-from hazelcast.proxy.executor import Executor  # noqa: F401
-from hazelcast.proxy.flake_id_generator import FlakeIdGenerator  # noqa: F401
-from hazelcast.proxy.id_generator import ATOMIC_LONG_PREFIX as ID_GENERATOR_ATOMIC_LONG_PREFIX
-from hazelcast.proxy.id_generator import IdGenerator  # noqa: F401
-from hazelcast.proxy.list import List  # noqa: F401
-from hazelcast.proxy.lock import Lock  # noqa: F401
-from hazelcast.proxy.multi_map import MultiMap  # noqa: F401
-from hazelcast.proxy.pn_counter import PNCounter  # noqa: F401
-from hazelcast.proxy.queue import Queue  # noqa: F401
-from hazelcast.proxy.reliable_topic import ReliableTopic  # noqa: F401
-from hazelcast.proxy.replicated_map import ReplicatedMap  # noqa: F401
-from hazelcast.proxy.ringbuffer import Ringbuffer  # noqa: F401
-from hazelcast.proxy.semaphore import Semaphore  # noqa: F401
-from hazelcast.proxy.set import Set  # noqa: F401
-from hazelcast.proxy.topic import Topic  # noqa: F401
+import importlib
+from typing import Any, Dict, Optional, Tuple
+
 from hazelcast.proxy.manager import (ATOMIC_LONG_SERVICE, ATOMIC_REFERENCE_SERVICE,  # noqa: F401
                                      COUNT_DOWN_LATCH_SERVICE, EXECUTOR_SERVICE, FLAKE_ID_GENERATOR_SERVICE,
                                      ID_GENERATOR_SERVICE, LIST_SERVICE, LOCK_SERVICE, MAP_SERVICE,
                                      MULTI_MAP_SERVICE, PN_COUNTER_SERVICE, QUEUE_SERVICE,
                                      RELIABLE_TOPIC_SERVICE, REPLICATED_MAP_SERVICE, RINGBUFFER_SERVICE,
                                      SEMAPHORE_SERVICE, SET_SERVICE, TOPIC_SERVICE)
+
+# attribute -> (module, name in it; None: the module itself)
+_LAZY: Dict[str, Tuple[str, Optional[str]]] = {
+    "atomic_long": ("hazelcast.proxy.atomic_long", None),
+    "atomic_reference": ("hazelcast.proxy.atomic_reference", None),
+    "count_down_latch": ("hazelcast.proxy.count_down_latch", None),
+    "executor": ("hazelcast.proxy.executor", None),
+    "flake_id_generator": ("hazelcast.proxy.flake_id_generator", None),
+    "id_generator": ("hazelcast.proxy.id_generator", None),
+    "list": ("hazelcast.proxy.list", None),
+    "lock": ("hazelcast.proxy.lock", None),
+    "map": ("hazelcast.proxy.map", None),
+    "multi_map": ("hazelcast.proxy.multi_map", None),
+    "pn_counter": ("hazelcast.proxy.pn_counter", None),
+    "queue": ("hazelcast.proxy.queue", None),
+    "reliable_topic": ("hazelcast.proxy.reliable_topic", None),
+    "replicated_map": ("hazelcast.proxy.replicated_map", None),
+    "ringbuffer": ("hazelcast.proxy.ringbuffer", None),
+    "semaphore": ("hazelcast.proxy.semaphore", None),
+    "set": ("hazelcast.proxy.set", None),
+    "topic": ("hazelcast.proxy.topic", None),
+    "transactional_list": ("hazelcast.proxy.transactional_list", None),
+    "transactional_map": ("hazelcast.proxy.transactional_map", None),
+    "transactional_multi_map": ("hazelcast.proxy.transactional_multi_map", None),
+    "transactional_queue": ("hazelcast.proxy.transactional_queue", None),
+    "transactional_set": ("hazelcast.proxy.transactional_set", None),
+    "AtomicLong": ("hazelcast.proxy.atomic_long", "AtomicLong"),
+    "AtomicReference": ("hazelcast.proxy.atomic_reference", "AtomicReference"),
+    "CountDownLatch": ("hazelcast.proxy.count_down_latch", "CountDownLatch"),
+    "DistributedObjectEvent": ("hazelcast.core", "DistributedObjectEvent"),
+    "Executor": ("hazelcast.proxy.executor", "Executor"),
+    "FlakeIdGenerator": ("hazelcast.proxy.flake_id_generator", "FlakeIdGenerator"),
+    "ID_GENERATOR_ATOMIC_LONG_PREFIX": ("hazelcast.proxy.id_generator", "ATOMIC_LONG_PREFIX"),
+    "IdGenerator": ("hazelcast.proxy.id_generator", "IdGenerator"),
+    "List": ("hazelcast.proxy.list", "List"),
+    "Lock": ("hazelcast.proxy.lock", "Lock"),
+    "MultiMap": ("hazelcast.proxy.multi_map", "MultiMap"),
+    "PNCounter": ("hazelcast.proxy.pn_counter", "PNCounter"),
+    "Queue": ("hazelcast.proxy.queue", "Queue"),
+    "ReliableTopic": ("hazelcast.proxy.reliable_topic", "ReliableTopic"),
+    "ReplicatedMap": ("hazelcast.proxy.replicated_map", "ReplicatedMap"),
+    "Ringbuffer": ("hazelcast.proxy.ringbuffer", "Ringbuffer"),
+    "Semaphore": ("hazelcast.proxy.semaphore", "Semaphore"),
+    "Set": ("hazelcast.proxy.set", "Set"),
+    "Topic": ("hazelcast.proxy.topic", "Topic"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module_name, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError("module %r has no attribute %r" % (__name__, name)) from None
+    module = importlib.import_module(module_name)
+    return module if attribute is None else getattr(module, attribute)
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))

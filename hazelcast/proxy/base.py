@@ -1,4 +1,5 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
+import importlib
 import math
 import re
 import itertools
@@ -272,9 +273,22 @@ PartitionSpecificProxy = NamePartitionedProxy  # 3.12.3's name for a proxy route
 
 MAX_SIZE = float("inf")  # 3.12.3's "no limit" marker
 
-# 3.12.3 defined its event classes here, and code written for it imports them from here.
-# They live next to the proxies that fire them; imported last, as those modules import this one.
-from hazelcast.proxy.item_events import ItemEvent, ItemEventType  # noqa: E402
-from hazelcast.proxy.map_events import EntryEvent, EntryEventType  # noqa: E402
-from hazelcast.proxy.topic import TopicMessage  # noqa: E402
-from hazelcast.proxy.transactional.base import TransactionalObject as TransactionalProxy  # noqa: E402
+# 3.12.3 defined these here, and code written for it imports them from here. They live
+# next to what uses them (modules that import this one), so they are imported on first
+# use: attribute -> (module, name in it).
+_DEFINED_ELSEWHERE = {
+    "ItemEvent": ("hazelcast.proxy.item_events", "ItemEvent"),
+    "ItemEventType": ("hazelcast.proxy.item_events", "ItemEventType"),
+    "EntryEvent": ("hazelcast.proxy.map_events", "EntryEvent"),
+    "EntryEventType": ("hazelcast.proxy.map_events", "EntryEventType"),
+    "TopicMessage": ("hazelcast.proxy.topic", "TopicMessage"),
+    "TransactionalProxy": ("hazelcast.proxy.transactional.base", "TransactionalObject"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module_name, attribute = _DEFINED_ELSEWHERE[name]
+    except KeyError:
+        raise AttributeError("module %r has no attribute %r" % (__name__, name)) from None
+    return getattr(importlib.import_module(module_name), attribute)

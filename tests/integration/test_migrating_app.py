@@ -20,7 +20,7 @@ from tests.support.cluster import Cluster
 # --- the application, as written for 3.12.3 ---------------------------------------------
 # (3.12.3 import paths: these modules/names did not exist here before)
 from hazelcast.config import MAXIMUM_PREFETCH_COUNT, FlakeIdGeneratorConfig
-from hazelcast.core import DistributedObjectEventType
+from hazelcast.core import DataMemberSelector, DistributedObjectEventType
 from hazelcast.exception import HazelcastSerializationError
 from hazelcast.lifecycle import (LIFECYCLE_STATE_CONNECTED, LIFECYCLE_STATE_SHUTDOWN,
                                  LIFECYCLE_STATE_SHUTTING_DOWN, LIFECYCLE_STATE_STARTING)
@@ -98,6 +98,10 @@ def run_application(group_name, group_password, addresses):
         existing = []
         client.cluster.add_listener(member_added=existing.append, fire_for_existing=True)
         seen["fired_for_existing"] = len(existing)
+        cluster_members = client.cluster.members
+        seen["member_by_address"] = client.cluster.get_member_by_address(cluster_members[0].address) \
+            == cluster_members[0]
+        seen["data_members"] = len(client.cluster.get_members(DataMemberSelector()))
 
         # --- map, listener with 3.12.3's event type spellings, entry processors, locks ---
         customers = client.get_map("customers-" + suffix).blocking()
@@ -195,6 +199,7 @@ def test_membership_and_lifecycle_listeners_ran_before_the_constructor_returned(
     assert seen["connected_when_constructed"] is True
     assert seen["states"][:2] == [LIFECYCLE_STATE_STARTING, LIFECYCLE_STATE_CONNECTED]
     assert seen["fired_for_existing"] == 2  # had run when add_listener returned
+    assert seen["member_by_address"] is True and seen["data_members"] == 2
 
 
 def test_events_carry_3_12_3_event_types(app):
