@@ -14,17 +14,13 @@ from hazelcast.version import CLIENT_VERSION, CLIENT_VERSION_INFO
 # attributes (``hazelcast.exception.HazelcastError`` after a bare ``import hazelcast``);
 # ``hazelcast.proxy`` imports its own on first use, and so does ``transaction`` below.
 from hazelcast import exception, proxy, serialization, util  # noqa: F401,E402
+from hazelcast.util.lazy import lazy_attributes  # noqa: E402
 
 __version__ = CLIENT_VERSION
 __version_info__ = CLIENT_VERSION_INFO
 
 
-
-def __getattr__(name: str):
-    if name == "transaction":
-        import hazelcast.transaction
-        return hazelcast.transaction
-    raise AttributeError("module 'hazelcast' has no attribute %r" % (name,))
+__getattr__ = lazy_attributes(__name__, {"transaction": ("hazelcast.transaction", None)})
 
 
 __all__ = [

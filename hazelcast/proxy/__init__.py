@@ -7,8 +7,7 @@ first reached (``__getattr__`` below): importing all of them up front would add 
 60 ms to ``import hazelcast``. The service names are 3.12.3's constants here (defined in
 :mod:`hazelcast.proxy.manager`).
 """
-import importlib
-from typing import Any, Dict, Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 from hazelcast.proxy.manager import (ATOMIC_LONG_SERVICE, ATOMIC_REFERENCE_SERVICE,  # noqa: F401
                                      COUNT_DOWN_LATCH_SERVICE, EXECUTOR_SERVICE, FLAKE_ID_GENERATOR_SERVICE,
@@ -16,6 +15,7 @@ from hazelcast.proxy.manager import (ATOMIC_LONG_SERVICE, ATOMIC_REFERENCE_SERVI
                                      MULTI_MAP_SERVICE, PN_COUNTER_SERVICE, QUEUE_SERVICE,
                                      RELIABLE_TOPIC_SERVICE, REPLICATED_MAP_SERVICE, RINGBUFFER_SERVICE,
                                      SEMAPHORE_SERVICE, SET_SERVICE, TOPIC_SERVICE)
+from hazelcast.util.lazy import lazy_attributes
 
 # attribute -> (module, name in it; None: the module itself)
 _LAZY: Dict[str, Tuple[str, Optional[str]]] = {
@@ -63,14 +63,7 @@ _LAZY: Dict[str, Tuple[str, Optional[str]]] = {
     "Topic": ("hazelcast.proxy.topic", "Topic"),
 }
 
-
-def __getattr__(name: str) -> Any:
-    try:
-        module_name, attribute = _LAZY[name]
-    except KeyError:
-        raise AttributeError("module %r has no attribute %r" % (__name__, name)) from None
-    module = importlib.import_module(module_name)
-    return module if attribute is None else getattr(module, attribute)
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 def __dir__():

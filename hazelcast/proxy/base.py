@@ -1,5 +1,4 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
-import importlib
 import math
 import re
 import itertools
@@ -9,6 +8,7 @@ from typing import Any, Callable, Optional, Tuple
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future
 from hazelcast.protocol.codec import client_destroy_proxy_codec
+from hazelcast.util.lazy import lazy_attributes
 
 
 class ProxyContext:
@@ -285,10 +285,4 @@ _DEFINED_ELSEWHERE = {
     "TransactionalProxy": ("hazelcast.proxy.transactional.base", "TransactionalObject"),
 }
 
-
-def __getattr__(name: str) -> Any:
-    try:
-        module_name, attribute = _DEFINED_ELSEWHERE[name]
-    except KeyError:
-        raise AttributeError("module %r has no attribute %r" % (__name__, name)) from None
-    return getattr(importlib.import_module(module_name), attribute)
+__getattr__ = lazy_attributes(__name__, _DEFINED_ELSEWHERE)
