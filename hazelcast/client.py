@@ -61,7 +61,9 @@ class HazelcastClient:
         ssl_wrapper = self._ssl_wrapper()  # a bad SSLConfig fails here, before any thread starts
         self.lifecycle = LifecycleService(config.lifecycle_listeners)
         self.lifecycle.fire_lifecycle_event(LifecycleState.STARTING)
-        self.serialization_service = SerializationService(config.serialization_config)
+        self.serialization_service = SerializationService(
+            config.serialization_config,
+            properties.get_bool(ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY))
         self._reactor = Reactor("hz.%s.reactor" % self.name)
         self._cloud = cloud_discovery_for(config, properties,
                                           can_block=lambda: not self._reactor.is_reactor_thread())

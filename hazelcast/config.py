@@ -599,6 +599,10 @@ class ClientProperties(object):
     EVENT_THREAD_COUNT = ClientProperty("hazelcast.client.event.thread.count", 5)
     """Threads that run user event listeners."""
     EVENT_QUEUE_CAPACITY = ClientProperty("hazelcast.client.event.queue.capacity", 1000000)
+    SERIALIZATION_INPUT_RETURNS_BYTEARRAY = ClientProperty("hazelcast.serialization.input.returns.bytearray",
+                                                           False)
+    """``ObjectDataInput.read_byte_array()`` answers a ``bytearray`` when True, as in 3.12.3;
+    ``bytes`` otherwise (3.12.3 answered a list of ints)."""
     """Events that may wait for a listener thread before new ones are dropped."""
 
     # Short aliases.

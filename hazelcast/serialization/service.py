@@ -39,7 +39,9 @@ class SerializationService:
     is_big_endian, default_integer_type, custom_serializers, global_serializer,
     allow_pickle)."""
 
-    def __init__(self, config):
+    def __init__(self, config, byte_arrays_as_bytearray: bool = False):
+        # ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY: read by the input streams
+        self.byte_arrays_as_bytearray = byte_arrays_as_bytearray
         self._big_endian = bool(getattr(config, "is_big_endian", True))
         int_struct = _BE_INT if self._big_endian else struct.Struct("<i")
         self._pack_int = int_struct.pack

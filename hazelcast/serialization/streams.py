@@ -328,7 +328,11 @@ class ObjectDataInputImpl(ObjectDataInput):
 
     def read_byte_array(self) -> Optional[bytes]:
         n = self._count()
-        return None if n < 0 else self._take(n)
+        if n < 0:
+            return None
+        if self._service is not None and self._service.byte_arrays_as_bytearray:
+            return bytearray(self._take(n))
+        return self._take(n)
 
     def read_boolean_array(self) -> Optional[List[bool]]:
         n = self._count()

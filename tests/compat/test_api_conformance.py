@@ -133,10 +133,6 @@ EXCLUDED_NAMES = {
 
 # --- reviewed differences not fixed yet: each must still be a difference --------------
 KNOWN_GAPS = {
-    "hazelcast.config.ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY":
-        "ObjectDataInput.read_byte_array here always answers bytes; 3.12.3 answers a list of ints "
-        "unless this property is True. Not offered: a list of ints would slow every byte array "
-        "down for a mode no one should choose (docs/migrating.md)",
 }
 
 
