@@ -6,7 +6,6 @@ Its user-facing modules, names, constant values and signatures must all exist he
 api_compare.py for the rules); the internals below are excluded, each with its reason.
 """
 import json
-import os
 import subprocess
 import sys
 

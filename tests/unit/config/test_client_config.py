@@ -288,3 +288,23 @@ def test_validate_cloud(monkeypatch):
     c = ClientConfig()
     c.set_property(ClientProperties.HAZELCAST_CLOUD_DISCOVERY_TOKEN.name, "t2")
     c.validate()
+
+
+def test_3_12_3_config_names():
+    import socket
+
+    from hazelcast import config as config_module
+    config = ClientConfig()
+    config.network_config.socket_options.append(
+        config_module.SocketOption(socket.SOL_SOCKET, socket.SO_SNDBUF, 32768))
+    config.set_property(key="hazelcast.client.heartbeat.interval", value=1000)
+    assert config.get_property_or_default("hazelcast.client.heartbeat.interval", 5) == 1000
+    assert config.get_property_or_default("hazelcast.client.heartbeat.timeout", 5) == 5
+    assert config.get_properties() == {"hazelcast.client.heartbeat.interval": 1000}
+    config.add_flake_id_generator_config(flake_id_generator_config=FlakeIdGeneratorConfig("ids"))
+    config.load_balancer = object()  # 3.12.3 code sets it; 3.12.3 never read it either
+    config.validate()
+    assert (config_module.DEFAULT_GROUP_NAME, config_module.DEFAULT_GROUP_PASSWORD) == ("dev", "dev-pass")
+    assert (config_module.DEFAULT_MAX_ENTRY_COUNT, config_module.DEFAULT_SAMPLING_COUNT,
+            config_module.DEFAULT_SAMPLING_POOL_SIZE, config_module.MAXIMUM_PREFETCH_COUNT) == (10000, 8, 16, 100000)
+    assert ClientProperties({"x": "y"}).get(property=config_module.ClientProperty("x")) == "y"
