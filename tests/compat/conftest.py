@@ -33,14 +33,14 @@ def _venv_python() -> str:
     return os.path.join(VENV, "bin", "python")
 
 
-def _clean_env() -> Dict[str, str]:
+def clean_env() -> Dict[str, str]:
     # run-tests.sh puts this checkout on PYTHONPATH: the official venv must not see it
     return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
 
 
 def _run(argv: List[str]) -> subprocess.CompletedProcess:
     return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          env=_clean_env(), cwd=HERE)
+                          env=clean_env(), cwd=HERE)
 
 
 def _unavailable(why: str) -> None:
@@ -49,7 +49,8 @@ def _unavailable(why: str) -> None:
     pytest.skip("official client not installable here (offline?): %s" % why)
 
 
-def _ensure_venv() -> str:
+def ensure_official_python() -> str:
+    """The python of .cache/compat-venv/ with 3.12.3 installed (made on first use)."""
     python = _venv_python()
     want = "%d.%d" % sys.version_info[:2]
     if os.path.isfile(python):
@@ -85,7 +86,7 @@ def official_api() -> Dict[str, Any]:
     if os.path.isfile(cache):
         with open(cache) as f:
             return json.load(f)
-    python = _ensure_venv()
+    python = ensure_official_python()
     attributes = _run([python, INTROSPECT, "--attributes"])
     described = _run([python, INTROSPECT])
     for result in (attributes, described):

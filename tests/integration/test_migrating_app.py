@@ -12,6 +12,7 @@ import uuid
 import pytest
 
 import hazelcast
+from tests.integration.behaviour_probe import AppendProcessor, EchoTask
 from tests.integration.client_helpers import client_config, wait_until
 from tests.integration.test_atomics import FACTORIES
 from tests.integration.test_map_helpers import MAP_FACTORIES
@@ -27,39 +28,7 @@ from hazelcast.lifecycle import (LIFECYCLE_STATE_CONNECTED, LIFECYCLE_STATE_SHUT
 from hazelcast.proxy.base import EntryEventType, ItemEventType
 from hazelcast.proxy.ringbuffer import OVERFLOW_POLICY_FAIL
 from hazelcast.proxy.transactional_map import TransactionalMap
-from hazelcast.serialization.api import IdentifiedDataSerializable
 from hazelcast.util import TimeUnit
-
-
-class UtfArgument(IdentifiedDataSerializable):
-    """A user's IdentifiedDataSerializable with one UTF field, the twin of a Java class."""
-
-    FACTORY_ID = CLASS_ID = 0
-
-    def __init__(self, argument=None):
-        self.argument = argument
-
-    def write_data(self, object_data_output):
-        object_data_output.write_utf(self.argument)
-
-    def read_data(self, object_data_input):
-        self.argument = object_data_input.read_utf()
-
-    def get_factory_id(self):
-        return self.FACTORY_ID
-
-    def get_class_id(self):
-        return self.CLASS_ID
-
-
-class EchoTask(UtfArgument):
-    """com.hzpy.test.functions.EchoTask: answers argument@host:port of its member."""
-    FACTORY_ID, CLASS_ID = 2002, 1
-
-
-class AppendProcessor(UtfArgument):
-    """com.hzpy.test.map.AppendEntryProcessor: appends its argument to the value."""
-    FACTORY_ID, CLASS_ID = 5, 2
 
 
 def run_application(group_name, group_password, addresses):

@@ -1,0 +1,162 @@
+"""Calls written against the 3.12.3 API, printing what they answered as JSON.
+
+tests/integration/test_official_behaviour.py runs this file twice against the same
+member: with the official hazelcast-python-client 3.12.3 (its virtualenv's python)
+and with this checkout; the two outputs must be equal. Standard library and the
+``hazelcast`` package only: it must run under both clients. Its task and entry
+processor classes are also those of test_migrating_app.py.
+
+    python behaviour_probe.py HOST:PORT GROUP PASSWORD NAME_SUFFIX
+"""
+import json
+import sys
+import threading
+
+
+def _alias_collections_abcs() -> None:
+    # 3.12.3 imports the ABCs from ``collections`` (removed in Python 3.10)
+    import collections
+    import collections.abc
+    for abc_name in collections.abc.__all__:
+        if not hasattr(collections, abc_name):
+            setattr(collections, abc_name, getattr(collections.abc, abc_name))
+
+
+if __name__ == "__main__" and sys.version_info >= (3, 10):
+    _alias_collections_abcs()  # before 3.12.3 is imported; only when run as the probe
+
+from hazelcast.serialization.api import IdentifiedDataSerializable  # noqa: E402
+
+
+class UtfArgument(IdentifiedDataSerializable):
+    """A user's IdentifiedDataSerializable with one UTF field, the twin of a Java class."""
+
+    FACTORY_ID = CLASS_ID = 0
+
+    def __init__(self, argument=None):
+        self.argument = argument
+
+    def write_data(self, object_data_output):
+        object_data_output.write_utf(self.argument)
+
+    def read_data(self, object_data_input):
+        self.argument = object_data_input.read_utf()
+
+    def get_factory_id(self):
+        return self.FACTORY_ID
+
+    def get_class_id(self):
+        return self.CLASS_ID
+
+
+class EchoTask(UtfArgument):
+    """com.hzpy.test.functions.EchoTask: answers argument@host:port of its member."""
+    FACTORY_ID, CLASS_ID = 2002, 1
+
+
+class AppendProcessor(UtfArgument):
+    """com.hzpy.test.map.AppendEntryProcessor: appends its argument to the value."""
+    FACTORY_ID, CLASS_ID = 5, 2
+
+
+def shape(value):
+    """Type and value, order-insensitive for the collections whose order the cluster picks.
+    Any sequence but a tuple counts as a list (3.12.3 answers lazy Sequence types)."""
+    from collections.abc import Sequence
+    if isinstance(value, tuple):
+        return ["tuple", [shape(v) for v in value]]
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        return ["list", sorted((shape(v) for v in value), key=repr)]
+    if isinstance(value, dict):
+        return ["dict", sorted(([shape(k), shape(v)] for k, v in value.items()), key=repr)]
+    if isinstance(value, (bool, int, float, str)) or value is None:
+        return [type(value).__name__, value]
+    return [type(value).__name__]
+
+
+def main(address, group, password, suffix):
+    import hazelcast
+
+    config = hazelcast.ClientConfig()
+    config.group_config.name = group
+    config.group_config.password = password
+    config.network_config.addresses.append(address)
+    client = hazelcast.HazelcastClient(config)
+    out = {}
+    try:
+        events = []
+        got_removal = threading.Event()
+
+        def on_event(event):
+            events.append(event.event_type)
+            if event.key == "c" and event.value is None and event.old_value is not None:
+                got_removal.set()  # the last change below
+
+        plain_map = client.get_map("probe-map-" + suffix)
+        plain_map.add_entry_listener(include_value=True, added_func=on_event, updated_func=on_event,
+                                     removed_func=on_event)
+        m = plain_map.blocking()
+        out["put"] = shape(m.put("a", "1"))
+        out["put_again"] = shape(m.put("a", "2"))
+        m.put_all({"b": "3", "c": "4"})
+        out["get_all"] = shape(m.get_all(["a", "b", "z"]))
+        out["key_set"] = shape(m.key_set())
+        out["values"] = shape(m.values())
+        out["entry_set"] = shape(m.entry_set())
+        out["execute_on_keys"] = shape(m.execute_on_keys(["a", "b"], AppendProcessor("!")))
+        out["execute_on_entries"] = shape(m.execute_on_entries(AppendProcessor("?")))
+        out["execute_on_key"] = shape(m.execute_on_key("c", AppendProcessor("#")))
+        out["remove"] = shape(m.remove("c"))
+        got_removal.wait(30)
+        out["entry_event_types"] = sorted(set(events))
+        out["str_blocking_map"] = str(m).replace(suffix, "<suffix>")
+        out["str_map"] = str(plain_map).replace(suffix, "<suffix>")
+
+        lock = client.get_lock("probe-lock-" + suffix).blocking()
+        out["lease_not_locked"] = shape(lock.get_remaining_lease_time())
+        lock.lock(lease_time=30)
+        remaining = lock.get_remaining_lease_time()
+        out["lease_unit_is_ms"] = 1000 < remaining <= 30000
+        lock.unlock()
+
+        mm = client.get_multi_map("probe-mm-" + suffix).blocking()
+        mm.put("k", "v1")
+        mm.put("k", "v2")
+        out["multi_map_get"] = shape(mm.get("k"))
+        out["multi_map_entry_set"] = shape(mm.entry_set())
+
+        queue = client.get_queue("probe-q-" + suffix).blocking()
+        queue.add_all(["x", "y"])
+        drained = []
+        out["drain_to"] = shape(queue.drain_to(drained))
+        out["drained"] = shape(drained)
+
+        s = client.get_set("probe-s-" + suffix).blocking()
+        s.add_all(["p", "q"])
+        out["set_get_all"] = shape(s.get_all())
+
+        rb = client.get_ringbuffer("probe-rb-" + suffix).blocking()
+        out["rb_add"] = shape(rb.add("first"))
+        out["rb_read_many"] = shape(list(rb.read_many(0, 1, 10)))
+
+        executor = client.get_executor("probe-ex-" + suffix).blocking()
+        member = client.cluster.get_member_list()[0]
+        where = "%s:%d" % (member.address.host, member.address.port)
+        out["execute_on_member"] = executor.execute_on_member(member, EchoTask("hi")) == "hi@" + where
+        out["execute_on_members"] = shape(executor.execute_on_members([member], EchoTask("all")))
+
+        messages = []
+        got_message = threading.Event()
+        topic = client.get_topic("probe-t-" + suffix)
+        topic.add_listener(lambda message: (messages.append(message), got_message.set()))
+        topic.blocking().publish("hello")
+        got_message.wait(30)
+        out["publish_time_type"] = type(messages[0].publish_time).__name__ if messages else None
+        out["publish_time_is_ms"] = bool(messages) and messages[0].publish_time > 10 ** 12
+    finally:
+        client.shutdown()
+    print(json.dumps(out, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:5])
