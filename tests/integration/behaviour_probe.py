@@ -77,12 +77,16 @@ def shape(value):
 def main(address, group, password, suffix):
     import hazelcast
 
+    states = []
+    members_seen = []
     config = hazelcast.ClientConfig()
     config.group_config.name = group
     config.group_config.password = password
     config.network_config.addresses.append(address)
+    config.add_lifecycle_listener(states.append)
+    config.add_membership_listener(member_added=members_seen.append)
     client = hazelcast.HazelcastClient(config)
-    out = {}
+    out = {"members_seen_by_constructor": len(members_seen)}
     try:
         events = []
         got_removal = threading.Event()
@@ -153,8 +157,53 @@ def main(address, group, password, suffix):
         got_message.wait(30)
         out["publish_time_type"] = type(messages[0].publish_time).__name__ if messages else None
         out["publish_time_is_ms"] = bool(messages) and messages[0].publish_time > 10 ** 12
+
+        items = []
+        got_item = threading.Event()
+        listened = client.get_list("probe-l-" + suffix)
+        listened.add_listener(include_value=True, item_added_func=lambda e: (items.append(e), got_item.set()))
+        lst = listened.blocking()
+        out["list_add"] = shape(lst.add("i1"))
+        lst.add_all(["i2", "i3"])
+        out["list_sub_list"] = shape(lst.sub_list(0, 2))
+        got_item.wait(30)
+        out["item_event"] = [items[0].item, items[0].event_type] if items else None
+
+        existing = []
+        client.cluster.add_listener(member_added=existing.append, fire_for_existing=True)
+        out["fire_for_existing_before_return"] = len(existing)
+
+        rm = client.get_replicated_map("probe-rm-" + suffix).blocking()
+        out["replicated_put"] = shape(rm.put("k", "v"))
+        out["replicated_entry_set"] = shape(rm.entry_set())
+
+        counter = client.get_atomic_long("probe-al-" + suffix).blocking()
+        out["atomic_add_and_get"] = shape(counter.add_and_get(5))
+        semaphore = client.get_semaphore("probe-sem-" + suffix).blocking()
+        out["semaphore_init"] = shape(semaphore.init(2))
+        out["semaphore_try_acquire"] = shape(semaphore.try_acquire(1))
+
+        transaction = client.new_transaction(timeout=30)
+        transaction.begin()
+        txn_map = transaction.get_map("probe-txn-" + suffix)
+        out["txn_put"] = shape(txn_map.put("k", "v"))
+        out["txn_get"] = shape(txn_map.get("k"))
+        out["str_txn_map"] = str(txn_map).split("(")[0]
+        transaction.commit()
+
+        errors = {}
+        try:
+            client.get_lock("probe-unheld-" + suffix).blocking().unlock()
+        except Exception as e:
+            errors["unlock_unheld"] = type(e).__name__
+        try:
+            hazelcast.core.HazelcastJsonValue(object())
+        except Exception as e:
+            errors["json_unencodable"] = type(e).__name__
+        out["errors"] = errors
     finally:
         client.shutdown()
+    out["lifecycle_states"] = states
     print(json.dumps(out, sort_keys=True))
 
 
