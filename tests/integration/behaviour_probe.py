@@ -261,6 +261,46 @@ def main(address, group, password, suffix):
         out["mm_remove_all"] = shape(mm2.remove_all("k"))
         out["mm_key_set"] = shape(mm2.key_set())
 
+        out["get_all_empty"] = shape(m2.get_all([]))
+        out["execute_on_keys_empty"] = shape(m2.execute_on_keys([], AppendProcessor("!")))
+        out["entry_set_sql"] = shape(m2.entry_set(sql("this > 1")))
+        out["values_sql"] = shape(m2.values(sql("this > 1")))
+        out["execute_on_all_members"] = len(executor.execute_on_all_members(EchoTask("x")))
+        out["execute_on_key_owner"] = executor.execute_on_key_owner("k", EchoTask("o")) == "o@" + where
+        keyed = []
+        got_keyed = threading.Event()
+        plain_m4 = client.get_map("probe-m4-" + suffix)
+        plain_m4.add_entry_listener(key="watched", include_value=True,
+                                    added_func=lambda e: (keyed.append(e), got_keyed.set()))
+        plain_m4.blocking().put("other", 1)
+        plain_m4.blocking().put("watched", 2)
+        got_keyed.wait(30)
+        if keyed:
+            event = keyed[0]
+            out["keyed_event"] = [event.key, event.value, event.old_value, event.event_type,
+                                  event.number_of_affected_entries, type(event.uuid).__name__]
+        mm_events = []
+        got_mm = threading.Event()
+        plain_mm3 = client.get_multi_map("probe-mm3-" + suffix)
+        plain_mm3.add_entry_listener(include_value=True,
+                                     added_func=lambda e: (mm_events.append(e), got_mm.set()))
+        plain_mm3.blocking().put("k", "v")
+        got_mm.wait(30)
+        if mm_events:
+            out["multi_map_event"] = [mm_events[0].key, mm_events[0].value, mm_events[0].event_type]
+        rm_events = []
+        got_rm = threading.Event()
+        plain_rm2 = client.get_replicated_map("probe-rm2-" + suffix)
+        plain_rm2.add_entry_listener(added_func=lambda e: (rm_events.append(e), got_rm.set()))
+        plain_rm2.blocking().put("k", "v")
+        got_rm.wait(30)
+        if rm_events:
+            out["replicated_map_event"] = [rm_events[0].key, rm_events[0].value, rm_events[0].event_type]
+        if messages:
+            out["topic_message"] = [messages[0].message, type(messages[0].member).__name__]
+        if items:
+            out["item_event_member"] = type(items[0].member).__name__
+
         errors = {}
         try:
             client.get_lock("probe-unheld-" + suffix).blocking().unlock()
