@@ -74,6 +74,215 @@ def shape(value):
     return [type(value).__name__]
 
 
+def first_event(register, trigger, timeout=30.0):
+    """``register(callback)``, then ``trigger()``: the first event the callback got, or None."""
+    got = []
+    arrived = threading.Event()
+    register(lambda event: (got.append(event), arrived.set()))
+    trigger()
+    arrived.wait(timeout)
+    return got[0] if got else None
+
+
+def probe_map(client, name, out):
+    events = []
+    removed = threading.Event()
+
+    def on_event(event):
+        events.append(event.event_type)
+        if event.key == "c" and event.value is None and event.old_value is not None:
+            removed.set()  # the last change below
+
+    plain = client.get_map(name)
+    plain.add_entry_listener(include_value=True, added_func=on_event, updated_func=on_event,
+                             removed_func=on_event)
+    m = plain.blocking()
+    out["put"] = shape(m.put("a", "1"))
+    out["put_again"] = shape(m.put("a", "2"))
+    m.put_all({"b": "3", "c": "4"})
+    out["get_all"] = shape(m.get_all(["a", "b", "z"]))
+    out["get_all_empty"] = shape(m.get_all([]))
+    out["key_set"] = shape(m.key_set())
+    out["values"] = shape(m.values())
+    out["entry_set"] = shape(m.entry_set())
+    out["execute_on_keys"] = shape(m.execute_on_keys(["a", "b"], AppendProcessor("!")))
+    out["execute_on_keys_empty"] = shape(m.execute_on_keys([], AppendProcessor("!")))
+    out["execute_on_entries"] = shape(m.execute_on_entries(AppendProcessor("?")))
+    out["execute_on_key"] = shape(m.execute_on_key("c", AppendProcessor("#")))
+    out["remove"] = shape(m.remove("c"))
+    removed.wait(30)
+    out["entry_event_types"] = sorted(set(events))
+    out["str_blocking_map"] = str(m).replace(name, "<name>")
+    out["str_map"] = str(plain).replace(name, "<name>")
+
+
+def probe_map_details(client, name, out):
+    import hazelcast
+    from hazelcast.serialization.predicate import sql
+
+    m = client.get_map(name).blocking()
+    m.put(1, 1.5)
+    m.put(2, 2.5)
+    out["int_key_float_value"] = shape(m.get(1))
+    view = m.get_entry_view(1)
+    out["entry_view"] = [type(view).__name__, view.key, view.value, type(view.ttl).__name__]
+    out["contains_key"] = shape(m.contains_key(1))
+    out["try_put"] = shape(m.try_put(3, "three", 1))
+    out["replace_if_same"] = shape(m.replace_if_same(3, "three", "THREE"))
+    out["evict"] = shape(m.evict(3))
+    out["is_locked"] = shape(m.is_locked(1))
+    out["get_missing"] = shape(m.get(99))
+    out["size"] = shape(m.size())
+    out["key_set_sql"] = shape(m.key_set(sql("this > 1")))
+    out["entry_set_sql"] = shape(m.entry_set(sql("this > 1")))
+    out["values_sql"] = shape(m.values(sql("this > 1")))
+    out["put_ttl"] = shape(m.put(4, "x", ttl=100))
+    out["delete"] = shape(m.delete(4))
+    out["set_result"] = shape(m.set(5, "y"))
+    json_map = client.get_map(name + "-json").blocking()
+    json_map.put("j", hazelcast.core.HazelcastJsonValue('{"age": 3}'))
+    out["json_value_type"] = type(json_map.get("j")).__name__
+    out["json_value_text"] = json_map.get("j").to_string()
+
+
+def probe_events(client, name, out):
+    keyed_map = client.get_map(name + "-keyed")
+    event = first_event(lambda f: keyed_map.add_entry_listener(key="watched", include_value=True, added_func=f),
+                        lambda: (keyed_map.blocking().put("other", 1), keyed_map.blocking().put("watched", 2)))
+    if event is not None:
+        out["keyed_event"] = [event.key, event.value, event.old_value, event.event_type,
+                              event.number_of_affected_entries, type(event.uuid).__name__]
+    multi_map = client.get_multi_map(name + "-mm")
+    event = first_event(lambda f: multi_map.add_entry_listener(include_value=True, added_func=f),
+                        lambda: multi_map.blocking().put("k", "v"))
+    if event is not None:
+        out["multi_map_event"] = [event.key, event.value, event.event_type]
+    replicated = client.get_replicated_map(name + "-rm")
+    event = first_event(lambda f: replicated.add_entry_listener(added_func=f),
+                        lambda: replicated.blocking().put("k", "v"))
+    if event is not None:
+        out["replicated_map_event"] = [event.key, event.value, event.event_type]
+    listened = client.get_list(name + "-list")
+    event = first_event(lambda f: listened.add_listener(include_value=True, item_added_func=f),
+                        lambda: listened.blocking().add("i1"))
+    if event is not None:
+        out["item_event"] = [event.item, event.event_type, type(event.member).__name__]
+    topic = client.get_topic(name + "-topic")
+    message = first_event(topic.add_listener, lambda: topic.blocking().publish("hello"))
+    if message is not None:
+        out["topic_message"] = [message.message, type(message.member).__name__,
+                                type(message.publish_time).__name__, message.publish_time > 10 ** 12]
+    existing = []
+    client.cluster.add_listener(member_added=existing.append, fire_for_existing=True)
+    out["fire_for_existing_before_return"] = len(existing)
+
+
+def probe_collections(client, name, out):
+    mm = client.get_multi_map(name + "-mm").blocking()
+    out["mm_put"] = shape(mm.put("k", "v1"))
+    out["mm_put_dup"] = shape(mm.put("k", "v1"))
+    mm.put("k", "v2")
+    out["multi_map_get"] = shape(mm.get("k"))
+    out["multi_map_entry_set"] = shape(mm.entry_set())
+    out["mm_value_count"] = shape(mm.value_count("k"))
+    out["mm_remove_all"] = shape(mm.remove_all("k"))
+    out["mm_key_set"] = shape(mm.key_set())
+    queue = client.get_queue(name + "-q").blocking()
+    out["poll_empty"] = shape(queue.poll())
+    out["peek_empty"] = shape(queue.peek())
+    out["offer"] = shape(queue.offer("o"))
+    out["put_q"] = shape(queue.put("p"))
+    out["take"] = shape(queue.take())
+    out["remaining_capacity"] = shape(queue.remaining_capacity() > 0)
+    out["queue_iterator"] = shape(queue.iterator())
+    queue.add_all(["x", "y"])
+    drained = []
+    out["drain_to"] = shape(queue.drain_to(drained))
+    out["drained"] = shape(drained)
+    lst = client.get_list(name + "-list").blocking()
+    out["list_add"] = shape(lst.add("a"))
+    lst.add_all(["b", "a"])
+    out["list_sub_list"] = shape(lst.sub_list(0, 2))
+    out["list_get"] = shape(lst.get(1))
+    out["list_index_of"] = shape(lst.index_of("a"))
+    out["list_last_index_of"] = shape(lst.last_index_of("a"))
+    out["list_set_at"] = shape(lst.set_at(0, "z"))
+    out["list_remove_at"] = shape(lst.remove_at(0))
+    out["list_get_all"] = shape(lst.get_all())
+    s = client.get_set(name + "-set").blocking()
+    out["set_add"] = shape(s.add("e"))
+    out["set_add_again"] = shape(s.add("e"))
+    s.add_all(["p", "q"])
+    out["set_get_all"] = shape(s.get_all())
+    out["set_remove"] = shape(s.remove("e"))
+    rm = client.get_replicated_map(name + "-rm").blocking()
+    out["replicated_put"] = shape(rm.put("k", "v"))
+    out["replicated_entry_set"] = shape(rm.entry_set())
+    rb = client.get_ringbuffer(name + "-rb").blocking()
+    out["rb_capacity"] = shape(rb.capacity())
+    out["rb_add"] = shape(rb.add("first"))
+    out["rb_add_all"] = shape(rb.add_all(["a", "b"]))
+    out["rb_read_one"] = shape(rb.read_one(1))
+    out["rb_read_many"] = shape(list(rb.read_many(0, 1, 10)))
+    out["rb_sizes"] = shape([rb.size(), rb.head_sequence(), rb.tail_sequence()])
+
+
+def probe_concurrency(client, name, out):
+    lock = client.get_lock(name + "-lock").blocking()
+    out["lease_not_locked"] = shape(lock.get_remaining_lease_time())
+    lock.lock(lease_time=30)
+    out["lease_unit_is_ms"] = 1000 < lock.get_remaining_lease_time() <= 30000
+    lock.unlock()
+    counter = client.get_atomic_long(name + "-al").blocking()
+    out["atomic_add_and_get"] = shape(counter.add_and_get(5))
+    out["al_get_and_increment"] = shape(counter.get_and_increment())
+    out["al_compare_and_set"] = shape(counter.compare_and_set(6, 7))
+    ref = client.get_atomic_reference(name + "-ar").blocking()
+    out["ref_get_empty"] = shape(ref.get())
+    out["ref_set"] = shape(ref.set("r"))
+    out["ref_get_and_set"] = shape(ref.get_and_set("s"))
+    out["ref_compare_and_set"] = shape(ref.compare_and_set("s", "t"))
+    out["ref_is_null"] = shape(ref.is_null())
+    semaphore = client.get_semaphore(name + "-sem").blocking()
+    out["semaphore_init"] = shape(semaphore.init(2))
+    out["semaphore_try_acquire"] = shape(semaphore.try_acquire(1))
+    latch = client.get_count_down_latch(name + "-cdl").blocking()
+    out["latch_try_set_count"] = shape(latch.try_set_count(1))
+    out["latch_count_down"] = shape(latch.count_down())
+    out["latch_get_count"] = shape(latch.get_count())
+    out["id_generator"] = type(client.get_id_generator(name + "-id").blocking().new_id()).__name__
+    out["flake_id"] = type(client.get_flake_id_generator(name + "-fid").blocking().new_id()).__name__
+    out["pn_add_and_get"] = shape(client.get_pn_counter(name + "-pn").blocking().add_and_get(3))
+    executor = client.get_executor(name + "-ex").blocking()
+    member = client.cluster.get_member_list()[0]
+    where = "%s:%d" % (member.address.host, member.address.port)
+    out["execute_on_member"] = executor.execute_on_member(member, EchoTask("hi")) == "hi@" + where
+    out["execute_on_members"] = shape(executor.execute_on_members([member], EchoTask("all")))
+    out["execute_on_all_members"] = len(executor.execute_on_all_members(EchoTask("x")))
+    out["execute_on_key_owner"] = executor.execute_on_key_owner("k", EchoTask("o")) == "o@" + where
+    transaction = client.new_transaction(timeout=30)
+    transaction.begin()
+    txn_map = transaction.get_map(name + "-txn")
+    out["txn_put"] = shape(txn_map.put("k", "v"))
+    out["txn_get"] = shape(txn_map.get("k"))
+    out["str_txn_map"] = str(txn_map).split("(")[0]
+    transaction.commit()
+
+
+def probe_errors(client, name, out):
+    import hazelcast
+    errors = {}
+    try:
+        client.get_lock(name + "-unheld").blocking().unlock()
+    except Exception as e:
+        errors["unlock_unheld"] = type(e).__name__
+    try:
+        hazelcast.core.HazelcastJsonValue(object())
+    except Exception as e:
+        errors["json_unencodable"] = type(e).__name__
+    out["errors"] = errors
+
+
 def main(address, group, password, suffix):
     import hazelcast
 
@@ -88,229 +297,10 @@ def main(address, group, password, suffix):
     client = hazelcast.HazelcastClient(config)
     out = {"members_seen_by_constructor": len(members_seen)}
     try:
-        events = []
-        got_removal = threading.Event()
-
-        def on_event(event):
-            events.append(event.event_type)
-            if event.key == "c" and event.value is None and event.old_value is not None:
-                got_removal.set()  # the last change below
-
-        plain_map = client.get_map("probe-map-" + suffix)
-        plain_map.add_entry_listener(include_value=True, added_func=on_event, updated_func=on_event,
-                                     removed_func=on_event)
-        m = plain_map.blocking()
-        out["put"] = shape(m.put("a", "1"))
-        out["put_again"] = shape(m.put("a", "2"))
-        m.put_all({"b": "3", "c": "4"})
-        out["get_all"] = shape(m.get_all(["a", "b", "z"]))
-        out["key_set"] = shape(m.key_set())
-        out["values"] = shape(m.values())
-        out["entry_set"] = shape(m.entry_set())
-        out["execute_on_keys"] = shape(m.execute_on_keys(["a", "b"], AppendProcessor("!")))
-        out["execute_on_entries"] = shape(m.execute_on_entries(AppendProcessor("?")))
-        out["execute_on_key"] = shape(m.execute_on_key("c", AppendProcessor("#")))
-        out["remove"] = shape(m.remove("c"))
-        got_removal.wait(30)
-        out["entry_event_types"] = sorted(set(events))
-        out["str_blocking_map"] = str(m).replace(suffix, "<suffix>")
-        out["str_map"] = str(plain_map).replace(suffix, "<suffix>")
-
-        lock = client.get_lock("probe-lock-" + suffix).blocking()
-        out["lease_not_locked"] = shape(lock.get_remaining_lease_time())
-        lock.lock(lease_time=30)
-        remaining = lock.get_remaining_lease_time()
-        out["lease_unit_is_ms"] = 1000 < remaining <= 30000
-        lock.unlock()
-
-        mm = client.get_multi_map("probe-mm-" + suffix).blocking()
-        mm.put("k", "v1")
-        mm.put("k", "v2")
-        out["multi_map_get"] = shape(mm.get("k"))
-        out["multi_map_entry_set"] = shape(mm.entry_set())
-
-        queue = client.get_queue("probe-q-" + suffix).blocking()
-        queue.add_all(["x", "y"])
-        drained = []
-        out["drain_to"] = shape(queue.drain_to(drained))
-        out["drained"] = shape(drained)
-
-        s = client.get_set("probe-s-" + suffix).blocking()
-        s.add_all(["p", "q"])
-        out["set_get_all"] = shape(s.get_all())
-
-        rb = client.get_ringbuffer("probe-rb-" + suffix).blocking()
-        out["rb_add"] = shape(rb.add("first"))
-        out["rb_read_many"] = shape(list(rb.read_many(0, 1, 10)))
-
-        executor = client.get_executor("probe-ex-" + suffix).blocking()
-        member = client.cluster.get_member_list()[0]
-        where = "%s:%d" % (member.address.host, member.address.port)
-        out["execute_on_member"] = executor.execute_on_member(member, EchoTask("hi")) == "hi@" + where
-        out["execute_on_members"] = shape(executor.execute_on_members([member], EchoTask("all")))
-
-        messages = []
-        got_message = threading.Event()
-        topic = client.get_topic("probe-t-" + suffix)
-        topic.add_listener(lambda message: (messages.append(message), got_message.set()))
-        topic.blocking().publish("hello")
-        got_message.wait(30)
-        out["publish_time_type"] = type(messages[0].publish_time).__name__ if messages else None
-        out["publish_time_is_ms"] = bool(messages) and messages[0].publish_time > 10 ** 12
-
-        items = []
-        got_item = threading.Event()
-        listened = client.get_list("probe-l-" + suffix)
-        listened.add_listener(include_value=True, item_added_func=lambda e: (items.append(e), got_item.set()))
-        lst = listened.blocking()
-        out["list_add"] = shape(lst.add("i1"))
-        lst.add_all(["i2", "i3"])
-        out["list_sub_list"] = shape(lst.sub_list(0, 2))
-        got_item.wait(30)
-        out["item_event"] = [items[0].item, items[0].event_type] if items else None
-
-        existing = []
-        client.cluster.add_listener(member_added=existing.append, fire_for_existing=True)
-        out["fire_for_existing_before_return"] = len(existing)
-
-        rm = client.get_replicated_map("probe-rm-" + suffix).blocking()
-        out["replicated_put"] = shape(rm.put("k", "v"))
-        out["replicated_entry_set"] = shape(rm.entry_set())
-
-        counter = client.get_atomic_long("probe-al-" + suffix).blocking()
-        out["atomic_add_and_get"] = shape(counter.add_and_get(5))
-        semaphore = client.get_semaphore("probe-sem-" + suffix).blocking()
-        out["semaphore_init"] = shape(semaphore.init(2))
-        out["semaphore_try_acquire"] = shape(semaphore.try_acquire(1))
-
-        transaction = client.new_transaction(timeout=30)
-        transaction.begin()
-        txn_map = transaction.get_map("probe-txn-" + suffix)
-        out["txn_put"] = shape(txn_map.put("k", "v"))
-        out["txn_get"] = shape(txn_map.get("k"))
-        out["str_txn_map"] = str(txn_map).split("(")[0]
-        transaction.commit()
-
-        m2 = client.get_map("probe-m2-" + suffix).blocking()
-        m2.put(1, 1.5)
-        m2.put(2, 2.5)
-        m3 = client.get_map("probe-m3-" + suffix).blocking()
-        m3.put("j", hazelcast.core.HazelcastJsonValue('{"age": 3}'))
-        out["int_key_float_value"] = shape(m2.get(1))
-        out["json_value_type"] = type(m3.get("j")).__name__
-        out["json_value_text"] = m3.get("j").to_string()
-        view = m2.get_entry_view(1)
-        out["entry_view"] = [type(view).__name__, view.key, view.value, type(view.ttl).__name__]
-        out["contains_key"] = shape(m2.contains_key(1))
-        out["try_put"] = shape(m2.try_put(3, "three", 1))
-        out["replace_if_same"] = shape(m2.replace_if_same(3, "three", "THREE"))
-        out["evict"] = shape(m2.evict(3))
-        out["is_locked"] = shape(m2.is_locked(1))
-        out["get_missing"] = shape(m2.get(99))
-        out["size"] = shape(m2.size())
-        from hazelcast.serialization.predicate import sql
-        out["key_set_sql"] = shape(m2.key_set(sql("this > 1")))
-        out["put_ttl"] = shape(m2.put(4, "x", ttl=100))
-        out["delete"] = shape(m2.delete(4))
-        out["set_result"] = shape(m2.set(5, "y"))
-        q2 = client.get_queue("probe-q2-" + suffix).blocking()
-        out["poll_empty"] = shape(q2.poll())
-        out["peek_empty"] = shape(q2.peek())
-        out["offer"] = shape(q2.offer("o"))
-        out["put_q"] = shape(q2.put("p"))
-        out["take"] = shape(q2.take())
-        out["remaining_capacity"] = shape(q2.remaining_capacity() > 0)
-        out["queue_iterator"] = shape(q2.iterator())
-        l2 = client.get_list("probe-l2-" + suffix).blocking()
-        l2.add_all(["a", "b", "a"])
-        out["list_get"] = shape(l2.get(1))
-        out["list_index_of"] = shape(l2.index_of("a"))
-        out["list_last_index_of"] = shape(l2.last_index_of("a"))
-        out["list_set_at"] = shape(l2.set_at(0, "z"))
-        out["list_remove_at"] = shape(l2.remove_at(0))
-        out["list_get_all"] = shape(l2.get_all())
-        s2 = client.get_set("probe-s2-" + suffix).blocking()
-        out["set_add"] = shape(s2.add("e"))
-        out["set_add_again"] = shape(s2.add("e"))
-        out["set_remove"] = shape(s2.remove("e"))
-        rb2 = client.get_ringbuffer("probe-rb2-" + suffix).blocking()
-        out["rb_capacity"] = shape(rb2.capacity())
-        out["rb_add_all"] = shape(rb2.add_all(["a", "b"]))
-        out["rb_read_one"] = shape(rb2.read_one(1))
-        out["rb_sizes"] = shape([rb2.size(), rb2.head_sequence(), rb2.tail_sequence()])
-        latch = client.get_count_down_latch("probe-cdl-" + suffix).blocking()
-        out["latch_try_set_count"] = shape(latch.try_set_count(1))
-        out["latch_count_down"] = shape(latch.count_down())
-        out["latch_get_count"] = shape(latch.get_count())
-        out["id_generator"] = shape(type(client.get_id_generator("probe-id-" + suffix).blocking().new_id()).__name__)
-        out["flake_id"] = shape(type(client.get_flake_id_generator("probe-fid-" + suffix).blocking().new_id()).__name__)
-        pn = client.get_pn_counter("probe-pn-" + suffix).blocking()
-        out["pn_add_and_get"] = shape(pn.add_and_get(3))
-        ref = client.get_atomic_reference("probe-ar-" + suffix).blocking()
-        out["ref_get_empty"] = shape(ref.get())
-        out["ref_set"] = shape(ref.set("r"))
-        out["ref_get_and_set"] = shape(ref.get_and_set("s"))
-        out["ref_compare_and_set"] = shape(ref.compare_and_set("s", "t"))
-        out["ref_is_null"] = shape(ref.is_null())
-        out["al_get_and_increment"] = shape(counter.get_and_increment())
-        out["al_compare_and_set"] = shape(counter.compare_and_set(6, 7))
-        mm2 = client.get_multi_map("probe-mm2-" + suffix).blocking()
-        out["mm_put"] = shape(mm2.put("k", "v"))
-        out["mm_put_dup"] = shape(mm2.put("k", "v"))
-        out["mm_value_count"] = shape(mm2.value_count("k"))
-        out["mm_remove_all"] = shape(mm2.remove_all("k"))
-        out["mm_key_set"] = shape(mm2.key_set())
-
-        out["get_all_empty"] = shape(m2.get_all([]))
-        out["execute_on_keys_empty"] = shape(m2.execute_on_keys([], AppendProcessor("!")))
-        out["entry_set_sql"] = shape(m2.entry_set(sql("this > 1")))
-        out["values_sql"] = shape(m2.values(sql("this > 1")))
-        out["execute_on_all_members"] = len(executor.execute_on_all_members(EchoTask("x")))
-        out["execute_on_key_owner"] = executor.execute_on_key_owner("k", EchoTask("o")) == "o@" + where
-        keyed = []
-        got_keyed = threading.Event()
-        plain_m4 = client.get_map("probe-m4-" + suffix)
-        plain_m4.add_entry_listener(key="watched", include_value=True,
-                                    added_func=lambda e: (keyed.append(e), got_keyed.set()))
-        plain_m4.blocking().put("other", 1)
-        plain_m4.blocking().put("watched", 2)
-        got_keyed.wait(30)
-        if keyed:
-            event = keyed[0]
-            out["keyed_event"] = [event.key, event.value, event.old_value, event.event_type,
-                                  event.number_of_affected_entries, type(event.uuid).__name__]
-        mm_events = []
-        got_mm = threading.Event()
-        plain_mm3 = client.get_multi_map("probe-mm3-" + suffix)
-        plain_mm3.add_entry_listener(include_value=True,
-                                     added_func=lambda e: (mm_events.append(e), got_mm.set()))
-        plain_mm3.blocking().put("k", "v")
-        got_mm.wait(30)
-        if mm_events:
-            out["multi_map_event"] = [mm_events[0].key, mm_events[0].value, mm_events[0].event_type]
-        rm_events = []
-        got_rm = threading.Event()
-        plain_rm2 = client.get_replicated_map("probe-rm2-" + suffix)
-        plain_rm2.add_entry_listener(added_func=lambda e: (rm_events.append(e), got_rm.set()))
-        plain_rm2.blocking().put("k", "v")
-        got_rm.wait(30)
-        if rm_events:
-            out["replicated_map_event"] = [rm_events[0].key, rm_events[0].value, rm_events[0].event_type]
-        if messages:
-            out["topic_message"] = [messages[0].message, type(messages[0].member).__name__]
-        if items:
-            out["item_event_member"] = type(items[0].member).__name__
-
-        errors = {}
-        try:
-            client.get_lock("probe-unheld-" + suffix).blocking().unlock()
-        except Exception as e:
-            errors["unlock_unheld"] = type(e).__name__
-        try:
-            hazelcast.core.HazelcastJsonValue(object())
-        except Exception as e:
-            errors["json_unencodable"] = type(e).__name__
-        out["errors"] = errors
+        name = "probe-" + suffix
+        for probe in (probe_map, probe_map_details, probe_events, probe_collections, probe_concurrency,
+                      probe_errors):
+            probe(client, name + "-" + probe.__name__, out)
     finally:
         client.shutdown()
     out["lifecycle_states"] = states

@@ -50,5 +50,5 @@ def test_the_official_client_and_this_one_answer_alike(probe_cluster):
     # the probe observed what it is meant to observe (not an empty or failed run)
     assert theirs["lease_unit_is_ms"] is True and theirs["entry_event_types"] == [1, 2, 4]
     for observed in ("keyed_event", "multi_map_event", "replicated_map_event", "topic_message",
-                     "item_event_member"):
+                     "item_event"):
         assert observed in theirs, "the probe saw no %s" % observed
