@@ -1,4 +1,6 @@
-"""Small helpers. ``TimeUnit`` is re-exported here, where 3.12.3 had it."""
-from hazelcast.config import TimeUnit
+"""Small helpers. ``TimeUnit`` is reachable here, where 3.12.3 had it; it is defined in
+:mod:`hazelcast.config` and imported on first use, so that importing a helper of this
+package never imports the config (which may itself use these helpers)."""
+from hazelcast.util.lazy import lazy_attributes
 
-__all__ = ["TimeUnit"]
+__getattr__ = lazy_attributes(__name__, {"TimeUnit": ("hazelcast.config", "TimeUnit")})
