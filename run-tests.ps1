@@ -108,6 +108,7 @@ if ($sources.Count -gt 0) {
     Write-Host "no Java test sources under tests/java/src: nothing to compile"
 }
 if (-not $env:HZ_REQUIRE_MEMBERS) { $env:HZ_REQUIRE_MEMBERS = "1" }
+if (-not $env:HZ_REQUIRE_COMPAT) { $env:HZ_REQUIRE_COMPAT = "1" }  # tests/compat must not skip here
 
 # --- generated protocol code must match its definitions -------------------------------
 if (Test-Path (Join-Path $Root "codegen\__main__.py")) {
@@ -115,7 +116,7 @@ if (Test-Path (Join-Path $Root "codegen\__main__.py")) {
 }
 
 # --- tests ------------------------------------------------------------------------------
-$paths = @("tests/unit", "tests/integration")
+$paths = @("tests/unit", "tests/compat", "tests/integration")
 foreach ($arg in $args) {
     $candidate = ("$arg" -split "::")[0]
     if (-not "$arg".StartsWith("-") -and (Test-Path $candidate)) { $paths = @(); break }

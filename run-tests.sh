@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh machine:
-#   ./run-tests.sh                         unit + integration tests
+#   ./run-tests.sh                         unit + compat (API of the official 3.12.3) + integration tests
 #   ./run-tests.sh tests/unit -k codec     any pytest arguments; a path replaces the defaults
 #   HZ_VERSION=3.11.7 ./run-tests.sh       against another 3.x member version
 # Installs pytest/hypothesis/psutil (and stunnel4/openssl via apt, as root) if missing,
@@ -54,6 +54,8 @@ if [ -n "$CLASSES" ]; then
 fi
 # here members are available: an integration test must not skip for want of them
 export HZ_REQUIRE_MEMBERS="${HZ_REQUIRE_MEMBERS:-1}"
+# tests/compat installs hazelcast-python-client==3.12.3 from PyPI: here it must not skip
+export HZ_REQUIRE_COMPAT="${HZ_REQUIRE_COMPAT:-1}"
 
 # --- generated protocol code must match its definitions -------------------------------
 if [ -f codegen/__main__.py ]; then
@@ -63,7 +65,7 @@ fi
 
 # --- tests ------------------------------------------------------------------------------
 # default paths unless an argument names a path (tests/unit, tests/x.py::test_y, ...)
-paths=(tests/unit tests/integration)
+paths=(tests/unit tests/compat tests/integration)
 for arg in "$@"; do
     if [[ "$arg" != -* ]] && [ -e "${arg%%::*}" ]; then
         paths=()

@@ -4,7 +4,7 @@ import hazelcast
 
 def main(client):
     steps = client.get_list("steps").blocking()
-    steps.add_item_listener(include_value=True, item_added_func=lambda event: print("added:", event.item))
+    steps.add_listener(include_value=True, item_added_func=lambda event: print("added:", event.item))
 
     steps.add_all(["fetch", "build", "test"])
     steps.add_at(2, "lint")

@@ -25,7 +25,7 @@ def main(client, threads=4, increments=50):
     # try_lock waits at most `timeout` seconds; lease_time frees it by itself
     if lock.try_lock(timeout=1, lease_time=10):
         try:
-            print("locked for %.0f more seconds at most" % lock.get_remaining_lease_time())
+            print("locked for %.0f more seconds at most" % (lock.get_remaining_lease_time() / 1000.0))
         finally:
             lock.unlock()
 

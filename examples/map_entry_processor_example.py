@@ -34,10 +34,10 @@ def main(client):
     greetings = client.get_map("greetings").blocking()
     greetings.put_all({"en": "hello", "fr": "bonjour", "de": "hallo"})
     print("one key:", greetings.execute_on_key("en", AppendEntryProcessor("!")))
-    print("some keys:", sorted(greetings.execute_on_keys(["fr", "de"], AppendEntryProcessor("?")).items()))
+    print("some keys:", sorted(greetings.execute_on_keys(["fr", "de"], AppendEntryProcessor("?"))))
     matching = greetings.execute_on_entries(AppendEntryProcessor("."), is_like("this", "h%"))
-    print("matching a predicate:", sorted(matching.items()))
-    print("all:", sorted(greetings.execute_on_entries(AppendEntryProcessor("~")).values()))
+    print("matching a predicate:", sorted(matching))  # (key, result) pairs
+    print("all:", sorted(result for _, result in greetings.execute_on_entries(AppendEntryProcessor("~"))))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import hazelcast
 
 def main(client):
     queue = client.get_queue("tasks").blocking()
-    queue.add_item_listener(include_value=True,
+    queue.add_listener(include_value=True,
                             item_added_func=lambda event: print("queued:", event.item))
 
     def produce():

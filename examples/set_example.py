@@ -4,7 +4,7 @@ import hazelcast
 
 def main(client):
     tags = client.get_set("tags").blocking()
-    tags.add_item_listener(include_value=True, item_removed_func=lambda event: print("removed:", event.item))
+    tags.add_listener(include_value=True, item_removed_func=lambda event: print("removed:", event.item))
 
     print(tags.add("python"), tags.add("python"))  # True False: no duplicates
     tags.add_all(["java", "go", "rust"])

@@ -6,9 +6,8 @@ from typing import Any, Callable, List, Optional
 
 from hazelcast.cluster import ClusterService
 from hazelcast.config import ClientConfig, ClientProperties
-from hazelcast.core import DistributedObjectInfo
+from hazelcast.core import DistributedObjectEvent, DistributedObjectInfo
 from hazelcast.errors import ConfigurationError
-from hazelcast.future import Future
 from hazelcast.heartbeat import HeartbeatManager
 from hazelcast.invocation import InvocationService
 from hazelcast.lifecycle import LifecycleService, LifecycleState
@@ -62,7 +61,9 @@ class HazelcastClient:
         ssl_wrapper = self._ssl_wrapper()  # a bad SSLConfig fails here, before any thread starts
         self.lifecycle = LifecycleService(config.lifecycle_listeners)
         self.lifecycle.fire_lifecycle_event(LifecycleState.STARTING)
-        self.serialization_service = SerializationService(config.serialization_config)
+        self.serialization_service = SerializationService(
+            config.serialization_config,
+            properties.get_bool(ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY))
         self._reactor = Reactor("hz.%s.reactor" % self.name)
         self._cloud = cloud_discovery_for(config, properties,
                                           can_block=lambda: not self._reactor.is_reactor_thread())
@@ -225,10 +226,9 @@ class HazelcastClient:
             request, client_get_distributed_objects_codec.decode_response).result()
         return self._proxy_manager.proxies_for(infos)
 
-    def add_distributed_object_listener(self, listener_func: Callable[[Any], None]) -> Future:
-        """Call ``listener_func(DistributedObjectEvent)`` when objects are created or destroyed."""
-        from hazelcast.proxy.manager import DistributedObjectEvent
-
+    def add_distributed_object_listener(self, listener_func: Callable[[Any], None]) -> str:
+        """Call ``listener_func(DistributedObjectEvent)`` when objects are created or destroyed;
+        returns the registration id once registered (blocking, as in 3.12.3)."""
         def handle(message):
             client_add_distributed_object_listener_codec.handle(
                 message, handle_event_distributedobject=lambda name, service, event_type: listener_func(
@@ -237,10 +237,11 @@ class HazelcastClient:
         return self.listener_service.register_listener(
             client_add_distributed_object_listener_codec.encode_request,
             client_add_distributed_object_listener_codec.decode_response,
-            client_remove_distributed_object_listener_codec.encode_request, handle)
+            client_remove_distributed_object_listener_codec.encode_request, handle).result()
 
-    def remove_distributed_object_listener(self, registration_id: str) -> Future:
-        return self.listener_service.deregister_listener(registration_id)
+    def remove_distributed_object_listener(self, registration_id: str) -> bool:
+        """Stop that listener; True if it was registered (blocking, as in 3.12.3)."""
+        return self.listener_service.deregister_listener(registration_id).result()
 
     def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1):
         """A new transaction (manual 7.4.12); ``begin()`` it, or use it as a context manager."""

@@ -17,9 +17,9 @@ import random
 import threading
 import time
 import uuid
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from hazelcast.core import Member
+from hazelcast.core import Address, Member, MemberSelector
 from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
                               HazelcastSSLError, IllegalStateError)
 from hazelcast.lifecycle import LifecycleState
@@ -69,16 +69,24 @@ class ClusterService:
                      fire_for_existing: bool = False) -> str:
         """Call ``member_added(member)`` / ``member_removed(member)`` on changes.
 
-        With ``fire_for_existing``, ``member_added`` is first called for every
-        current member. Returns a registration id for :meth:`remove_listener`.
+        With ``fire_for_existing``, ``member_added`` has been called for every
+        current member when this returns (as in 3.12.3); on the event thread, in
+        order with the events that follow. Returns a registration id for
+        :meth:`remove_listener`.
         """
         registration_id = str(uuid.uuid4())
         with self._lock:
             self._listeners[registration_id] = (member_added, member_removed)
             existing = list(self._members.values())
         if fire_for_existing and member_added is not None:
-            for member in existing:
-                self._event_worker.submit(member_added, member)
+            def fire_existing() -> None:
+                for member in existing:
+                    try:
+                        member_added(member)
+                    except Exception:
+                        _logger.exception("Membership listener %r raised", member_added)
+
+            self._event_worker.call_and_wait(fire_existing)
         return registration_id
 
     def remove_listener(self, registration_id: str) -> bool:
@@ -89,9 +97,14 @@ class ClusterService:
         with self._lock:
             return list(self._members.values())
 
-    def get_members(self, selector: Optional[Callable[[Member], bool]] = None) -> List[Member]:
+    def get_members(self, selector: Any = None) -> List[Member]:
+        """The members ``selector`` picks: a :class:`~hazelcast.core.MemberSelector` (3.12.3's
+        kind, with ``select(member)``) or a function of a member; all when None."""
         members = self.get_member_list()
-        return [m for m in members if selector(m)] if selector else members
+        if selector is None:
+            return members
+        choose = selector.select if isinstance(selector, MemberSelector) else selector
+        return [m for m in members if choose(m)]
 
     def size(self) -> int:
         return len(self._members)
@@ -103,6 +116,16 @@ class ClusterService:
 
     def get_member_by_uuid(self, member_uuid: str) -> Optional[Member]:
         return self._members.get(member_uuid)
+
+    def get_member_by_address(self, address: Address) -> Optional[Member]:
+        """The current member at ``address`` (a :class:`~hazelcast.core.Address`), or None."""
+        with self._lock:
+            return next((m for m in self._members.values() if m.address == address), None)
+
+    @property
+    def members(self) -> List[Member]:
+        """The current members (3.12.3's property; same as :meth:`get_member_list`)."""
+        return self.get_member_list()
 
     def owner_member(self) -> Optional[Member]:
         owner = self._connection_manager.owner_uuid
@@ -267,11 +290,13 @@ class ClusterService:
             added = [m for m in members if m.uuid not in previous]
             removed = [m for uid, m in previous.items() if uid not in self._members]
         self._log_members()
-        self._initial_list.set()
         for member in removed:
             self._fire(member, MEMBER_REMOVED)
         for member in added:
             self._fire(member, MEMBER_ADDED)
+        # only now: the client's constructor (or a reconnect) returns once the listeners
+        # from the config have seen the members, as in 3.12.3
+        self._initial_list.set()
         self._after_membership_change()
 
     def _on_member_event(self, member: Member, event_type: int) -> None:

@@ -33,7 +33,7 @@ import logging
 import math
 import numbers
 import os
-from typing import Any, Callable, Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, NamedTuple, Optional, Set, Tuple
 
 from hazelcast.errors import ConfigurationError
 from hazelcast.serialization.constants import INTEGER_TYPE
@@ -77,19 +77,23 @@ class EVICTION_POLICY(object):
 class PROTOCOL(object):
     """TLS/SSL protocol versions for :attr:`SSLConfig.protocol`.
 
-    The values are small ints ordered by protocol age; ``SSL`` is the same
-    value as ``SSLv3`` and ``TLS`` the same as ``TLSv1_2``, as the manual
-    says. The runtime maps them onto the ``ssl`` module.
+    The values are 3.12.3's ints; ``SSL`` means ``SSLv3`` and ``TLS`` means
+    ``TLSv1_2``, as the manual says (see :data:`PROTOCOL_ALIASES`). The runtime
+    maps them onto the ``ssl`` module.
     """
 
     SSLv2 = 0
     SSLv3 = 1
-    SSL = SSLv3
-    TLSv1 = 2
-    TLSv1_1 = 3
-    TLSv1_2 = 4
-    TLSv1_3 = 5
-    TLS = TLSv1_2
+    SSL = 2
+    TLSv1 = 3
+    TLSv1_1 = 4
+    TLSv1_2 = 5
+    TLSv1_3 = 6
+    TLS = 7
+
+
+PROTOCOL_ALIASES = {PROTOCOL.SSL: PROTOCOL.SSLv3, PROTOCOL.TLS: PROTOCOL.TLSv1_2}
+"""The protocol an alias value of :class:`PROTOCOL` stands for."""
 
 
 def _constants(cls: type) -> Dict[str, int]:
@@ -108,9 +112,9 @@ class TimeUnit(object):
     HOUR = 3600.0
 
     @staticmethod
-    def to_seconds(value: float, unit: float) -> float:
-        """``value`` in ``unit`` expressed as float seconds."""
-        return float(value) * unit
+    def to_seconds(value: float, time_unit: float) -> float:
+        """``value`` in ``time_unit`` expressed as float seconds."""
+        return float(value) * time_unit
 
 
 # --- validation helpers -------------------------------------------------------
@@ -401,7 +405,8 @@ class ClientNetworkConfig(_Config):
       before giving up; ``0`` means no limit. Default ``2``.
     * ``connection_attempt_period`` -- seconds between those attempts,
       default ``3.0``.
-    * ``socket_options`` -- list of ``(level, option, value)`` passed to
+    * ``socket_options`` -- list of ``(level, option, value)`` (or
+      :class:`SocketOption`, 3.12.3's name for the same tuple) passed to
       ``socket.setsockopt``.
     * ``ssl_config`` -- :class:`SSLConfig`; ``cloud_config`` --
       :class:`ClientCloudConfig`.
@@ -711,6 +716,10 @@ class ClientProperties(object):
     EVENT_THREAD_COUNT = ClientProperty("hazelcast.client.event.thread.count", 5)
     """Threads that run user event listeners."""
     EVENT_QUEUE_CAPACITY = ClientProperty("hazelcast.client.event.queue.capacity", 1000000)
+    SERIALIZATION_INPUT_RETURNS_BYTEARRAY = ClientProperty("hazelcast.serialization.input.returns.bytearray",
+                                                           False)
+    """``ObjectDataInput.read_byte_array()`` answers a ``bytearray`` when True, as in 3.12.3;
+    ``bytes`` otherwise (3.12.3 answered a list of ints)."""
     """Events that may wait for a listener thread before new ones are dropped."""
 
     # Short aliases.
@@ -731,27 +740,27 @@ class ClientProperties(object):
                 seen.setdefault(value.name, value)
         return list(seen.values())
 
-    def get(self, prop: ClientProperty) -> Any:
+    def get(self, property: ClientProperty) -> Any:
         """Raw value: programmatic, else environment variable, else default."""
-        value = self._properties.get(prop.name)
+        value = self._properties.get(property.name)
         if value is None:
-            value = os.environ.get(prop.name)
+            value = os.environ.get(property.name)
         if value is None:
-            value = prop.default_value
+            value = property.default_value
         return value
 
-    def get_bool(self, prop: ClientProperty) -> bool:
+    def get_bool(self, property: ClientProperty) -> bool:
         """Value as a bool; accepts bools and "true"/"false" in any case."""
-        value = self.get(prop)
+        value = self.get(property)
         if isinstance(value, bool):
             return value
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
-        raise _fail("property " + prop.name, "True/False or the string \"true\"/\"false\"", value)
+        raise _fail("property " + property.name, "True/False or the string \"true\"/\"false\"", value)
 
-    def get_int(self, prop: ClientProperty) -> int:
+    def get_int(self, property: ClientProperty) -> int:
         """Value as an int; accepts ints and decimal strings."""
-        value = self.get(prop)
+        value = self.get(property)
         if _is_int(value):
             return value
         if isinstance(value, str):
@@ -759,11 +768,11 @@ class ClientProperties(object):
                 return int(value.strip())
             except ValueError:
                 pass
-        raise _fail("property " + prop.name, "an int or a string of one", value)
+        raise _fail("property " + property.name, "an int or a string of one", value)
 
-    def get_float(self, prop: ClientProperty) -> float:
+    def get_float(self, property: ClientProperty) -> float:
         """Value as a float; accepts numbers and numeric strings."""
-        value = self.get(prop)
+        value = self.get(property)
         if isinstance(value, numbers.Real) and not isinstance(value, bool):
             return float(value)
         if isinstance(value, str):
@@ -771,20 +780,28 @@ class ClientProperties(object):
                 return float(value.strip())
             except ValueError:
                 pass
-        raise _fail("property " + prop.name, "a number or a string of one", value)
+        raise _fail("property " + property.name, "a number or a string of one", value)
 
-    def get_seconds(self, prop: ClientProperty) -> float:
+    def get_seconds(self, property: ClientProperty) -> float:
         """Value converted from the property's time unit to float seconds."""
-        if prop.time_unit is None:
-            raise ConfigurationError("property %s has no time unit" % prop.name)
-        return TimeUnit.to_seconds(self.get_float(prop), prop.time_unit)
+        if property.time_unit is None:
+            raise ConfigurationError("property %s has no time unit" % property.name)
+        return TimeUnit.to_seconds(self.get_float(property), property.time_unit)
 
-    def get_seconds_positive_or_default(self, prop: ClientProperty) -> float:
+    def get_seconds_positive_or_default(self, property: ClientProperty) -> float:
         """Like :meth:`get_seconds`, but a value <= 0 gives the default."""
-        seconds = self.get_seconds(prop)
+        seconds = self.get_seconds(property)
         if seconds > 0:
             return seconds
-        return TimeUnit.to_seconds(float(prop.default_value), prop.time_unit)
+        return TimeUnit.to_seconds(float(property.default_value), property.time_unit)
+
+
+class SocketOption(NamedTuple):
+    """One entry of ``ClientNetworkConfig.socket_options``: arguments of ``socket.setsockopt``."""
+
+    level: int
+    option: int
+    value: Any
 
 
 # --- the client config --------------------------------------------------------------
@@ -849,6 +866,8 @@ class ClientConfig(_Config):
         _LISTENER_TUPLE))
     labels = _collection(_check_items((set, frozenset), "a set of str", _is_str, "a str"))
     properties = _collection(_check_items(dict, "a dict {property name: value}", _is_str, "a str name"))
+    load_balancer = None
+    """Accepted for 3.12.3 code, which set it but never read it: members are picked at random."""
 
     def __init__(self) -> None:
         self._reported_properties: Set[str] = set()
@@ -871,12 +890,12 @@ class ClientConfig(_Config):
         self.near_cache_configs[near_cache_config.name] = near_cache_config
         return self
 
-    def add_flake_id_generator_config(self, flake_id_config: FlakeIdGeneratorConfig) -> "ClientConfig":
-        """Use ``flake_id_config`` for the Flake ID generator of the same name."""
-        if not isinstance(flake_id_config, FlakeIdGeneratorConfig):
+    def add_flake_id_generator_config(self, flake_id_generator_config: FlakeIdGeneratorConfig) -> "ClientConfig":
+        """Use ``flake_id_generator_config`` for the Flake ID generator of the same name."""
+        if not isinstance(flake_id_generator_config, FlakeIdGeneratorConfig):
             raise _fail("the argument of add_flake_id_generator_config", "a FlakeIdGeneratorConfig",
-                        flake_id_config)
-        self.flake_id_generator_configs[flake_id_config.name] = flake_id_config
+                        flake_id_generator_config)
+        self.flake_id_generator_configs[flake_id_generator_config.name] = flake_id_generator_config
         return self
 
     def get_flake_id_generator_config(self, name: str) -> FlakeIdGeneratorConfig:
@@ -899,7 +918,8 @@ class ClientConfig(_Config):
         found = self.reliable_topic_configs.get(name) or self.reliable_topic_configs.get("default")
         return found if found is not None else ReliableTopicConfig(name)
 
-    def add_lifecycle_listener(self, lifecycle_state_changed: Callable[[str], None]) -> "ClientConfig":
+    def add_lifecycle_listener(self, lifecycle_state_changed: Optional[Callable[[str], None]] = None
+                               ) -> "ClientConfig":
         """Call ``lifecycle_state_changed(state)`` on every lifecycle change,
         from ``STARTING`` on."""
         if not callable(lifecycle_state_changed):
@@ -939,23 +959,31 @@ class ClientConfig(_Config):
         self.labels.add(_check_str("a label", label))
         return self
 
-    def set_property(self, name: str, value: Any) -> "ClientConfig":
-        """Set client property ``name`` (see :class:`ClientProperties`);
-        this wins over an environment variable of the same name."""
-        if isinstance(name, ClientProperty):
-            name = name.name
-        _check_str("a property name", name)
+    def set_property(self, key: str, value: Any) -> "ClientConfig":
+        """Set client property ``key`` (a name, or a :class:`ClientProperty`; see
+        :class:`ClientProperties`); this wins over an environment variable of the same name."""
+        if isinstance(key, ClientProperty):
+            key = key.name
+        _check_str("a property name", key)
         if value is None:
-            raise _fail("the value of property " + name, "not None", value)
-        self._report_unknown_property(name)
-        self.properties[name] = value
+            raise _fail("the value of property " + key, "not None", value)
+        self._report_unknown_property(key)
+        self.properties[key] = value
         return self
 
     def get_property(self, name: str) -> Any:
         """The programmatically set value of property ``name``, or ``None``."""
-        if isinstance(name, ClientProperty):
-            name = name.name
-        return self.properties.get(name)
+        return self.get_property_or_default(name, None)
+
+    def get_property_or_default(self, key: str, default: Any) -> Any:
+        """The programmatically set value of property ``key``, or ``default``."""
+        if isinstance(key, ClientProperty):
+            key = key.name
+        return self.properties.get(key, default)
+
+    def get_properties(self) -> Dict[str, Any]:
+        """The programmatically set properties (the ``properties`` dict itself)."""
+        return self.properties
 
     def validate(self) -> None:
         """Check the whole configuration; raise :class:`ConfigurationError`.
@@ -1014,3 +1042,13 @@ class ClientConfig(_Config):
         if (cloud.enabled or token_property) and self.network_config.addresses:
             raise ConfigurationError("network_config.addresses must be empty when Hazelcast Cloud discovery "
                                      "is enabled: the cloud supplies the member addresses")
+
+
+# --- 3.12.3's module-level names of defaults defined above ------------------------------
+
+DEFAULT_GROUP_NAME = GroupConfig.name.default
+DEFAULT_GROUP_PASSWORD = GroupConfig.password.default
+DEFAULT_MAX_ENTRY_COUNT = NearCacheConfig.eviction_max_size.default
+DEFAULT_SAMPLING_COUNT = NearCacheConfig.eviction_sampling_count.default
+DEFAULT_SAMPLING_POOL_SIZE = NearCacheConfig.eviction_sampling_pool_size.default
+MAXIMUM_PREFETCH_COUNT = FlakeIdGeneratorConfig.MAXIMUM_PREFETCH_COUNT

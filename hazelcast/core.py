@@ -69,6 +69,43 @@ class DistributedObjectInfo:
         return hash((self.name, self.service_name))
 
 
+class DistributedObjectEventType:
+    """``DistributedObjectEvent.event_type`` values."""
+
+    CREATED = "CREATED"
+    DESTROYED = "DESTROYED"
+
+
+class DistributedObjectEvent:
+    """A distributed object was created or destroyed (``event_type``: a
+    :class:`DistributedObjectEventType` string)."""
+
+    __slots__ = ("name", "service_name", "event_type")
+
+    def __init__(self, name: str, service_name: str, event_type: str):
+        self.name = name
+        self.service_name = service_name
+        self.event_type = event_type
+
+    def __repr__(self) -> str:
+        return "DistributedObjectEvent(name=%s, service_name=%s, event_type=%s)" % (
+            self.name, self.service_name, self.event_type)
+
+
+class MemberSelector:
+    """Chooses members: ``select(member)`` is True for a member to use."""
+
+    def select(self, member: Member) -> bool:
+        raise NotImplementedError("a MemberSelector subclass implements select(member)")
+
+
+class DataMemberSelector(MemberSelector):
+    """Selects the members that hold data (not lite members)."""
+
+    def select(self, member: Member) -> bool:
+        return not member.is_lite_member
+
+
 class EntryView:
     """A snapshot of one map entry with its statistics (``Map.get_entry_view``)."""
 
@@ -116,8 +153,10 @@ class HazelcastJsonValue:
             try:
                 self._json_string = json.dumps(value)
             except (TypeError, ValueError) as e:
-                raise ValueError("HazelcastJsonValue: %r is not JSON-serializable (%s)"
-                                 % (type(value).__name__, e)) from None
+                # the class json.dumps raised, as 3.12.3 lets it through: TypeError for an
+                # object it cannot encode, ValueError for a circular reference
+                raise type(e)("HazelcastJsonValue: %r is not JSON-serializable (%s)"
+                              % (type(value).__name__, e)) from None
 
     def to_string(self) -> str:
         """The JSON text."""

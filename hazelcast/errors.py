@@ -47,8 +47,10 @@ class ProtocolError(HazelcastError):
     """Malformed bytes on the wire: a frame or field that breaks the protocol."""
 
 
-class HazelcastClientNotActiveError(HazelcastError):
-    """The client is shut down (or shutting down) and cannot run the call."""
+class HazelcastClientNotActiveError(HazelcastError, ValueError):
+    """The client is shut down (or shutting down) and cannot run the call.
+
+    Also a ``ValueError``, as 3.12.3's ``HazelcastClientNotActiveException`` was."""
 
 
 class ClientOfflineError(HazelcastError):

@@ -43,7 +43,7 @@ import logging
 import os
 import threading
 from concurrent.futures import CancelledError
-from typing import Any, Callable, Iterable, List, Optional
+from typing import Any, Callable, List, Optional
 
 from hazelcast.errors import HazelcastTimeoutError, IllegalStateError
 from hazelcast.util.worker import SerialWorker
@@ -199,6 +199,10 @@ class Future:
     def is_success(self) -> bool:
         return self._state == _RESULT
 
+    def traceback(self) -> Any:
+        """The traceback of the error this Future failed with (None otherwise)."""
+        return self._value.__traceback__ if self._state == _EXCEPTION else None
+
     def _wait(self, timeout: Optional[float]) -> None:
         if self._state != _PENDING:
             return
@@ -276,8 +280,8 @@ class Future:
                 return
         _run_callback(self, callback)
 
-    def continue_with(self, continuation: Callable[..., Any], *args: Any) -> "Future":
-        """A new Future completed with ``continuation(this_future, *args)``.
+    def continue_with(self, continuation_func: Callable[..., Any], *args: Any) -> "Future":
+        """A new Future completed with ``continuation_func(this_future, *args)``.
 
         The continuation runs on the thread that completes this future (usually
         the I/O thread): keep it quick and non-blocking. If it raises, the new
@@ -288,7 +292,7 @@ class Future:
 
         def run(completed: "Future") -> None:
             try:
-                value = continuation(completed, *args)
+                value = continuation_func(completed, *args)
             except Exception as e:
                 chained.set_exception(e)
                 return
@@ -401,6 +405,28 @@ def _copy_to_asyncio(source: Future, target) -> None:
         target.set_exception(source._value)
 
 
+class ImmediateFuture(Future):
+    """A Future that already holds ``result`` (3.12.3's name)."""
+
+    __slots__ = ()
+
+    def __init__(self, result: Any):
+        super().__init__()
+        self.set_result(result)
+
+
+class ImmediateExceptionFuture(Future):
+    """A Future that already holds the error ``exception`` (3.12.3's name)."""
+
+    __slots__ = ()
+
+    def __init__(self, exception: BaseException, traceback=None):
+        super().__init__()
+        self.set_exception(exception, traceback)
+
+
+# The client's own done futures are plain Futures: an ImmediateFuture costs a second
+# __init__ call (0.47 -> 0.93 us), and completed_future serves every locally cached id.
 def completed_future(value: Any = None) -> Future:
     """A Future that already holds ``value``."""
     future = Future()
@@ -415,9 +441,15 @@ def failed_future(error: BaseException) -> Future:
     return future
 
 
-def combine_futures(futures: Iterable[Future]) -> Future:
-    """A Future of the list of values of ``futures``; fails with the first error (or is
-    cancelled when one of them is)."""
+def combine_futures(*futures: Any) -> Future:
+    """A Future of the list of values of ``futures``, in order; fails with the first error
+    (or is cancelled when one of them is).
+
+    Takes the futures as arguments (3.12.3's ``combine_futures(f1, f2)``) or one
+    iterable of them (``combine_futures([f1, f2])``).
+    """
+    if len(futures) == 1 and not isinstance(futures[0], Future):
+        futures = futures[0]
     futures = list(futures)
     combined = Future()
     if not futures:
@@ -441,3 +473,9 @@ def combine_futures(futures: Iterable[Future]) -> Future:
     for i, future in enumerate(futures):
         future.add_inline_callback(lambda f, i=i: collect(i, f))
     return combined
+
+
+def make_blocking(instance: Any) -> Any:
+    """3.12.3's spelling of ``instance.blocking()``: a view of a proxy whose methods
+    return plain values instead of Futures."""
+    return instance.blocking()

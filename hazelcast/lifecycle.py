@@ -18,6 +18,14 @@ class LifecycleState:
     SHUTDOWN = "SHUTDOWN"
 
 
+# 3.12.3's module-level names of the same strings (listeners compare against them)
+LIFECYCLE_STATE_STARTING = LifecycleState.STARTING
+LIFECYCLE_STATE_CONNECTED = LifecycleState.CONNECTED
+LIFECYCLE_STATE_DISCONNECTED = LifecycleState.DISCONNECTED
+LIFECYCLE_STATE_SHUTTING_DOWN = LifecycleState.SHUTTING_DOWN
+LIFECYCLE_STATE_SHUTDOWN = LifecycleState.SHUTDOWN
+
+
 class LifecycleService:
     """Fires state changes to listeners (from config and added later)."""
 

@@ -17,7 +17,7 @@ import ssl
 import warnings
 from typing import Callable, Optional
 
-from hazelcast.config import PROTOCOL, SSLConfig
+from hazelcast.config import PROTOCOL, PROTOCOL_ALIASES, SSLConfig
 from hazelcast.errors import ConfigurationError, HazelcastSSLError
 
 __all__ = ["create_ssl_context", "ssl_wrapper", "describe_ssl_error", "PROTOCOL_NAMES"]
@@ -112,7 +112,7 @@ def create_ssl_context(config: SSLConfig) -> ssl.SSLContext:
     system's default CAs); its host name only when ``check_hostname``.
     The protocol is pinned to exactly ``config.protocol``.
     """
-    protocol = config.protocol
+    protocol = PROTOCOL_ALIASES.get(config.protocol, config.protocol)
     name = PROTOCOL_NAMES.get(protocol, str(protocol))
     if protocol not in _VERSIONS or not getattr(ssl, _VERSIONS[protocol][1], False):
         raise _fail("protocol", "PROTOCOL.%s is not offered by this Python's %s"

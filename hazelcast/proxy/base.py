@@ -8,6 +8,7 @@ from typing import Any, Callable, Optional, Tuple
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
+from hazelcast.util.lazy import lazy_attributes
 
 _logger = logging.getLogger("HazelcastClient.Proxy")
 
@@ -65,6 +66,14 @@ def thread_id() -> int:
         return ident
 
 
+def listener_id(registration_id: Any) -> Any:
+    """The registration id an ``add_*listener`` answered: code written for 3.12.3, whose
+    non-blocking proxies answered the id itself, passes on our Future of it."""
+    if isinstance(registration_id, Future):
+        return registration_id.result()
+    return registration_id
+
+
 class Proxy:
     """A distributed object on the cluster: methods return Futures."""
 
@@ -115,7 +124,7 @@ class Proxy:
             encode_register, decode_register, encode_deregister, handler)
 
     def _deregister_listener(self, registration_id: str) -> Future:
-        return self._context.listener_service.deregister_listener(registration_id)
+        return self._context.listener_service.deregister_listener(listener_id(registration_id))
 
     def _partition_key_data(self):
         """Data of the name's partition key (the part after '@', as Java does)."""
@@ -161,7 +170,8 @@ class BlockingProxy:
         return call
 
     def __repr__(self) -> str:
-        return "Blocking%r" % (self._wrapped,)
+        # the structure's own repr (``Map(name="m")``), as 3.12.3 shows a blocking view
+        return repr(self._wrapped)
 
 
 # --- protocol version of the members (append-only helpers) -----------------------------
@@ -254,3 +264,24 @@ class NamePartitionedProxy(Proxy):
 
 def _to_none(_) -> None:
     return None
+
+
+# --- 3.12.3's names in this module ------------------------------------------------------
+
+PartitionSpecificProxy = NamePartitionedProxy  # 3.12.3's name for a proxy routed by its name
+
+MAX_SIZE = float("inf")  # 3.12.3's "no limit" marker
+
+# 3.12.3 defined these here, and code written for it imports them from here. They live
+# next to what uses them (modules that import this one), so they are imported on first
+# use: attribute -> (module, name in it).
+_DEFINED_ELSEWHERE = {
+    "ItemEvent": ("hazelcast.proxy.item_events", "ItemEvent"),
+    "ItemEventType": ("hazelcast.proxy.item_events", "ItemEventType"),
+    "EntryEvent": ("hazelcast.proxy.map_events", "EntryEvent"),
+    "EntryEventType": ("hazelcast.proxy.map_events", "EntryEventType"),
+    "TopicMessage": ("hazelcast.proxy.topic", "TopicMessage"),
+    "TransactionalProxy": ("hazelcast.proxy.transactional.base", "TransactionalObject"),
+}
+
+__getattr__ = lazy_attributes(__name__, _DEFINED_ELSEWHERE)

@@ -6,6 +6,9 @@ on the member's classpath that is ``IdentifiedDataSerializable`` or
 fields). The member runs it in the executor named ``name`` and sends back what
 ``call()`` returned (None for a Runnable).
 
+Argument order is 3.12.3's: where the task runs first, then the task
+(``execute_on_key_owner(key, task)``, ``execute_on_member(member, task)``).
+
 After ``shutdown()`` this proxy refuses new tasks with ``RejectedExecutionError``.
 (A 3.x member itself still runs tasks sent to a shut-down executor, e.g. by
 another client: it re-creates the executor on demand.)
@@ -33,7 +36,7 @@ class Executor(Proxy):
             executor_service_submit_to_address_codec.decode_response(message))
         self._shut_down = False
 
-    def execute_on_key_owner(self, task: Any, key: Any) -> Future:
+    def execute_on_key_owner(self, key: Any, task: Any) -> Future:
         """Run ``task`` on the member that owns ``key``; Future of its result."""
         task_data = self._task_data(task, "execute_on_key_owner")
         check_not_none(key, "Executor.execute_on_key_owner: key")
@@ -42,14 +45,14 @@ class Executor(Proxy):
             self.name, str(uuid.uuid4()), task_data, partition_id)
         return self._invoke_on_partition(request, partition_id, self._decode_result, wait_timeout=None)  # the task's run
 
-    def execute_on_member(self, task: Any, member: Member) -> Future:
+    def execute_on_member(self, member: Member, task: Any) -> Future:
         """Run ``task`` on ``member`` (from ``client.cluster.get_member_list()``);
         Future of its result."""
         task_data = self._task_data(task, "execute_on_member")
         _check_member(member, "Executor.execute_on_member: member")
         return self._submit_to(task_data, member)
 
-    def execute_on_members(self, task: Any, members: Iterable[Member]) -> Future:
+    def execute_on_members(self, members: Iterable[Member], task: Any) -> Future:
         """Run ``task`` on each of ``members``; Future of the list of results, in the
         order of ``members`` (fails with the first error)."""
         task_data = self._task_data(task, "execute_on_members")

@@ -5,6 +5,7 @@ import threading
 import time
 from typing import Callable, Deque, List, Optional, Tuple
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.future import Future, completed_future, failed_future
 from hazelcast.protocol.codec import flake_id_generator_new_id_batch_codec
 from hazelcast.proxy.base import Proxy, require_protocol
@@ -99,6 +100,11 @@ class IdBatcher:
             self._fetch()
 
 
+# A flake id is (milliseconds since the epoch of 2018 << 22) | (sequence << 16) | member id:
+# one hour of ids, shifted past the sequence and member-id bits.
+_ONE_HOUR_OF_IDS = (3600 * 1000) << (6 + 16)
+
+
 class FlakeIdGenerator(Proxy):
     """Cluster-wide unique, roughly ordered 64-bit ids (Hazelcast 3.10 and newer).
 
@@ -119,6 +125,16 @@ class FlakeIdGenerator(Proxy):
     def new_id(self) -> Future:
         """Future of a new unique id (non-negative)."""
         return self._batcher.new_id()
+
+    def init(self, id: int) -> Future:  # noqa: A002 - 3.12.3's keyword
+        """Future of True if the ids this generator hands out from now on are larger
+        than ``id`` by at least an hour's worth of ids (other clients may still use
+        older batches), as 3.12.3's ``init`` answers; it changes nothing on the
+        cluster. For code moving from :class:`IdGenerator`: call it before any id is
+        generated and fall back to another name when it answers False."""
+        if isinstance(id, bool) or not isinstance(id, int):
+            raise IllegalArgumentError("FlakeIdGenerator.init: id must be an int, got %r" % (id,))
+        return self.new_id()._map(lambda next_id: next_id >= id + _ONE_HOUR_OF_IDS)
 
     def _new_batch(self) -> Future:
         require_protocol(self._context, flake_id_generator_new_id_batch_codec.SINCE, "FlakeIdGenerator")

@@ -35,15 +35,15 @@ class IdGenerator(Proxy):
             self.__dict__["_blocks_proxy"] = blocks
         return blocks
 
-    def init(self, id: int) -> Future:
-        """Make ``id + 1`` the next id, if no id was generated under this name yet;
+    def init(self, initial: int) -> Future:
+        """Make ``initial + 1`` the next id, if no id was generated under this name yet;
         Future of True if done (False when ids were already handed out)."""
-        check_int(id, "IdGenerator.init: id", 0)
-        block, offset = divmod(id, BLOCK_SIZE)
+        check_int(initial, "IdGenerator.init: initial", 0)
+        block, offset = divmod(initial, BLOCK_SIZE)
 
         def on_set(was_set: bool) -> bool:
             if was_set:
-                self._batcher.set_batch(IdBatch(id + 1, 1, BLOCK_SIZE - offset - 1))
+                self._batcher.set_batch(IdBatch(initial + 1, 1, BLOCK_SIZE - offset - 1))
             return was_set
 
         return self._blocks.compare_and_set(0, block + 1)._map(on_set)

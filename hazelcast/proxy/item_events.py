@@ -85,6 +85,10 @@ class ItemEventType:
     ADDED = 1
     REMOVED = 2
 
+    # 3.12.3's spellings of the same values
+    added = ADDED
+    removed = REMOVED
+
 
 class ItemEvent:
     """An item was added to or removed from a Queue, Set or List.
@@ -180,17 +184,17 @@ class ItemCollection(NamePartitionedProxy):
         """Keep only the items equal to one of ``items``; Future of True if any was removed."""
         return self._send_items(self._codecs.compare_and_retain_all, items)
 
-    def add_item_listener(self, include_value: bool = False,
-                          item_added_func: Optional[Callable[[ItemEvent], None]] = None,
-                          item_removed_func: Optional[Callable[[ItemEvent], None]] = None) -> Future:
+    def add_listener(self, include_value: bool = False,
+                     item_added_func: Optional[Callable[[ItemEvent], None]] = None,
+                     item_removed_func: Optional[Callable[[ItemEvent], None]] = None) -> Future:
         """Call the functions with an :class:`ItemEvent` as items come and go.
 
         With ``include_value`` the event carries the item. Future of the
-        registration id for :meth:`remove_item_listener`.
+        registration id for :meth:`remove_listener`.
         """
         add_codec = self._codecs.add_listener
         name = self.name
-        given = listener_functions("add_item_listener", item_added_func=item_added_func,
+        given = listener_functions("add_listener", item_added_func=item_added_func,
                                    item_removed_func=item_removed_func)
         functions = {ItemEventType.ADDED: given.get("item_added_func"),
                      ItemEventType.REMOVED: given.get("item_removed_func")}
@@ -205,6 +209,10 @@ class ItemCollection(NamePartitionedProxy):
         return register_listener(self, add_codec, (bool(include_value),), self._codecs.remove_listener,
                                  lambda message: add_codec.handle(message, handle_event_item=on_item))
 
-    def remove_item_listener(self, registration_id: str) -> Future:
-        """Stop a listener added by :meth:`add_item_listener`; Future of True if it was registered."""
+    def remove_listener(self, registration_id: str) -> Future:
+        """Stop a listener added by :meth:`add_listener`; Future of True if it was registered."""
         return self._deregister_listener(registration_id)
+
+    # the names this client used before it took 3.12.3's
+    add_item_listener = add_listener
+    remove_item_listener = remove_listener

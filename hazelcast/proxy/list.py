@@ -19,8 +19,8 @@ class List(ItemCollection, codec_prefix="list"):
     :class:`~hazelcast.errors.IndexOutOfBoundsError` (from the member); a negative
     one or a non-int with :class:`~hazelcast.errors.IllegalArgumentError`. Besides the methods
     here: ``size``, ``is_empty``, ``clear``, ``contains``, ``contains_all``,
-    ``add_all``, ``remove_all``, ``retain_all``, ``add_item_listener``,
-    ``remove_item_listener``.
+    ``add_all``, ``remove_all``, ``retain_all``, ``add_listener``,
+    ``remove_listener``.
     """
 
     def add(self, item: Any) -> Future:

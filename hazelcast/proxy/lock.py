@@ -16,16 +16,6 @@ from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis, wait_of
 # Members before 3.7 (protocol 1.2) do not know the field and ignore it.
 _reference_ids = itertools.count(1)
 
-_NO_LEASE = (1 << 62)  # remaining lease times beyond this mean "held until unlocked"
-
-
-def _remaining_seconds(millis: int) -> float:
-    if millis < 0:
-        return -1
-    if millis >= _NO_LEASE:
-        return float("inf")
-    return millis / 1000.0
-
 
 class Lock(NamePartitionedProxy):
     """A re-entrant lock for the whole cluster, owned by the thread that took it.
@@ -104,11 +94,11 @@ class Lock(NamePartitionedProxy):
                           lock_get_lock_count_codec.decode_response)
 
     def get_remaining_lease_time(self) -> Future:
-        """Future of the seconds left before the lease ends: ``float("inf")`` when held
-        without a lease, -1 when not locked."""
+        """Future of the MILLISECONDS left before the lease ends, as the member reports
+        them (3.12.3's unit, unlike the seconds ``lock()`` takes): -1 when not locked,
+        a huge value (Java's "forever") when held without a lease."""
         request = lock_get_remaining_lease_time_codec.encode_request(self.name)
-        return self._send(request, lambda message: _remaining_seconds(
-            lock_get_remaining_lease_time_codec.decode_response(message)))
+        return self._send(request, lock_get_remaining_lease_time_codec.decode_response)
 
     def blocking(self) -> "BlockingLock":
         return BlockingLock(self)

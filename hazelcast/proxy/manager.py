@@ -58,21 +58,6 @@ def _proxy_class(service_name: str):
     return getattr(importlib.import_module(module_name), class_name)
 
 
-class DistributedObjectEvent:
-    """A distributed object was created or destroyed (``event_type`` is "CREATED"/"DESTROYED")."""
-
-    __slots__ = ("name", "service_name", "event_type")
-
-    def __init__(self, name: str, service_name: str, event_type: str):
-        self.name = name
-        self.service_name = service_name
-        self.event_type = event_type
-
-    def __repr__(self) -> str:
-        return "DistributedObjectEvent(name=%s, service_name=%s, event_type=%s)" % (
-            self.name, self.service_name, self.event_type)
-
-
 class ProxyManager:
     def __init__(self):
         self._lock = threading.Lock()

@@ -25,7 +25,7 @@ from hazelcast.protocol.codec import (
     map_try_lock_codec, map_try_put_codec, map_try_remove_codec, map_unlock_codec,
     map_values_codec, map_values_with_paging_predicate_codec, map_values_with_predicate_codec)
 from hazelcast.proxy import map_paging
-from hazelcast.proxy.base import Proxy, check_not_none, thread_id
+from hazelcast.proxy.base import Proxy, check_not_none, listener_id, thread_id
 from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
@@ -71,10 +71,11 @@ class Map(Proxy):
 
     Every method returns a :class:`~hazelcast.future.Future`; use ``blocking()`` for
     plain values. Keys and values go through the client's serialization service.
-    Times (``ttl``, ``max_idle``, ``timeout``, ``lease_time``) are in seconds, checked and
-    rounded up to whole milliseconds by :mod:`hazelcast.util.duration` (0.0005 s is 1 ms,
-    never 0 = forever); None/-1 is the documented default of each, other negatives,
-    NaN and non-numbers raise ``IllegalArgumentError``.
+    Times (``ttl``, ``max_idle``, ``timeout``; ``ttl`` of ``lock``/``try_lock`` is the
+    lease) are in seconds, checked and rounded up to whole milliseconds by
+    :mod:`hazelcast.util.duration` (0.0005 s is 1 ms, never 0 = forever); None/-1 is the
+    documented default of each, other negatives, NaN and non-numbers raise
+    ``IllegalArgumentError``.
 
     Extension points: every key operation serializes its arguments and then calls a
     ``_<operation>_internal(key_data, ...)`` method, and every operation that changes
@@ -89,8 +90,6 @@ class Map(Proxy):
         self._decode_objects = lambda message: [to_object(d) for d in map_values_codec.decode_response(message)]
         self._decode_entries = lambda message: [
             (to_object(k), to_object(v)) for k, v in map_entry_set_codec.decode_response(message)]
-        self._decode_entry_dict = lambda message: {
-            to_object(k): to_object(v) for k, v in map_entry_set_codec.decode_response(message)}
 
     # --- argument helpers -------------------------------------------------------------------
 
@@ -289,14 +288,14 @@ class Map(Proxy):
         request = map_set_ttl_codec.encode_request(self.name, key_data, ttl)
         return self._invoke_on_key(request, key_data, map_set_ttl_codec.decode_response)
 
-    def put_all(self, entries: Dict[Any, Any]) -> Future:
-        """Put every entry of ``entries``; one request per partition, sent in parallel."""
-        check_not_none(entries, "entries")
-        if not isinstance(entries, dict):
-            raise IllegalArgumentError("put_all takes a dict of entries, got %s" % type(entries).__name__)
+    def put_all(self, map: Dict[Any, Any]) -> Future:  # noqa: A002 - 3.12.3's keyword
+        """Put every entry of the dict ``map``; one request per partition, sent in parallel."""
+        check_not_none(map, "map")
+        if not isinstance(map, dict):
+            raise IllegalArgumentError("put_all takes a dict of entries, got %s" % type(map).__name__)
         by_partition: Dict[int, List[Tuple[Any, Any]]] = {}
         get_partition_id = self._partition_service.get_partition_id
-        for key, value in entries.items():
+        for key, value in map.items():
             key_data = self._key_data(key)
             by_partition.setdefault(get_partition_id(key_data), []).append((key_data, self._value_data(value)))
         return self._put_all_internal(by_partition)
@@ -393,24 +392,24 @@ class Map(Proxy):
 
     # --- locks ------------------------------------------------------------------------------
 
-    def lock(self, key: Any, lease_time: Optional[float] = None) -> Future:
+    def lock(self, key: Any, ttl: Optional[float] = -1) -> Future:
         """Lock ``key`` for the calling thread, waiting (on the member) as long as it takes.
 
-        The lock is re-entrant and released after ``lease_time`` seconds if given.
-        Other threads can't change the entry meanwhile; reads still work.
+        The lock is re-entrant and released after ``ttl`` seconds (the lease; 3.12.3's
+        name) if given. Other threads can't change the entry meanwhile; reads still work.
         """
         key_data = self._key_data(key)
         request = map_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                _lease_millis(lease_time), next(_reference_ids))
+                                                _lease_millis(ttl), next(_reference_ids))
         return self._invoke_on_key(request, key_data, wait_timeout=None)._map(_none)
 
-    def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: Optional[float] = 0) -> Future:
-        """Lock ``key`` if it gets free within ``timeout`` seconds (None: waits as long as it takes);
-        Future of True if locked."""
+    def try_lock(self, key: Any, ttl: Optional[float] = -1, timeout: Optional[float] = 0) -> Future:
+        """Lock ``key`` if it gets free within ``timeout`` seconds (None: waits as long as it takes),
+        held for at most ``ttl`` seconds (the lease); Future of True if locked."""
         key_data = self._key_data(key)
         wait = _timeout_millis(timeout)
         request = map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                    _lease_millis(lease_time), wait, next(_reference_ids))
+                                                    _lease_millis(ttl), wait, next(_reference_ids))
         return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response, wait_of(wait))
 
     def unlock(self, key: Any) -> Future:
@@ -536,19 +535,21 @@ class Map(Proxy):
         return self._invoke_on_key(request, key_data, self._decode_value)
 
     def execute_on_keys(self, keys: Iterable[Any], entry_processor: Any) -> Future:
-        """Run ``entry_processor`` on the entries of ``keys``; Future of a dict ``{key: result}``."""
+        """Run ``entry_processor`` on the entries of ``keys``; Future of the list of
+        ``(key, result)`` pairs (3.12.3's shape: ``dict(...)`` it for a lookup)."""
         key_datas = self._key_data_list(keys)
         processor_data = self._member_object_data(entry_processor, "entry_processor")
         if not key_datas:
-            return completed_future({})
+            return completed_future([])
         return self._execute_on_keys_internal(key_datas, processor_data)
 
     def _execute_on_keys_internal(self, key_datas: List[Any], processor_data) -> Future:
         request = map_execute_on_keys_codec.encode_request(self.name, processor_data, key_datas)
-        return self._invoke(request, self._decode_entry_dict)
+        return self._invoke(request, self._decode_entries)
 
     def execute_on_entries(self, entry_processor: Any, predicate: Optional[Predicate] = None) -> Future:
-        """Run ``entry_processor`` on every entry (matching ``predicate``); Future of a dict ``{key: result}``."""
+        """Run ``entry_processor`` on every entry (matching ``predicate``); Future of the
+        list of ``(key, result)`` pairs (3.12.3's shape)."""
         processor_data = self._member_object_data(entry_processor, "entry_processor")
         predicate_data = None if predicate is None else self._predicate_data(predicate)
         return self._execute_on_entries_internal(processor_data, predicate_data)
@@ -558,7 +559,7 @@ class Map(Proxy):
             request = map_execute_on_all_keys_codec.encode_request(self.name, processor_data)
         else:
             request = map_execute_with_predicate_codec.encode_request(self.name, processor_data, predicate_data)
-        return self._invoke(request, self._decode_entry_dict)
+        return self._invoke(request, self._decode_entries)
 
     # --- interceptors -----------------------------------------------------------------------
 
@@ -623,7 +624,9 @@ class Map(Proxy):
         return registered
 
     def remove_entry_listener(self, registration_id: str) -> Future:
-        """Stop the listener ``add_entry_listener`` returned the id of; Future of True if it existed."""
+        """Stop the listener ``add_entry_listener`` returned the id of (or the Future of it);
+        Future of True if it existed."""
+        registration_id = listener_id(registration_id)
         if not isinstance(registration_id, str):
             raise IllegalArgumentError("registration_id must be the str add_entry_listener returned, got %r"
                                        % (registration_id,))

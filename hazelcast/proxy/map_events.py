@@ -20,6 +20,18 @@ class EntryEventType:
     INVALIDATION = 256
     LOADED = 512
 
+    # 3.12.3's spellings of the same values
+    added = ADDED
+    removed = REMOVED
+    updated = UPDATED
+    evicted = EVICTED
+    evict_all = EVICT_ALL
+    clear_all = CLEAR_ALL
+    merged = MERGED
+    expired = EXPIRED
+    invalidation = INVALIDATION
+    loaded = LOADED
+
     _NAMES = {1: "ADDED", 2: "REMOVED", 4: "UPDATED", 8: "EVICTED", 16: "EVICT_ALL",
               32: "CLEAR_ALL", 64: "MERGED", 128: "EXPIRED", 256: "INVALIDATION", 512: "LOADED"}
 

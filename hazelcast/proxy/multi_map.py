@@ -128,7 +128,7 @@ class MultiMap(Proxy):
 
     # --- locks -------------------------------------------------------------------------------
 
-    def lock(self, key: Any, lease_time: Optional[float] = None) -> Future:
+    def lock(self, key: Any, lease_time: Optional[float] = -1) -> Future:
         """Lock ``key`` for this thread, waiting as long as it takes.
 
         With ``lease_time`` (seconds) the member releases the lock after that long.
@@ -138,8 +138,9 @@ class MultiMap(Proxy):
                                                       _lease_millis(lease_time), next(_lock_reference_ids))
         return self._invoke_on_key(request, key_data, wait_timeout=None)._map(lambda _: None)
 
-    def try_lock(self, key: Any, lease_time: Optional[float] = None, timeout: float = 0) -> Future:
-        """Lock ``key`` for this thread if possible within ``timeout`` seconds; Future of True if locked."""
+    def try_lock(self, key: Any, lease_time: Optional[float] = -1, timeout: Optional[float] = -1) -> Future:
+        """Lock ``key`` for this thread if possible within ``timeout`` seconds (-1/None, the
+        default as in 3.12.3: as long as it takes; 0: do not wait); Future of True if locked."""
         key_data = self._key(key)
         wait = to_millis(timeout, "MultiMap.try_lock: timeout", WAIT_FOREVER, infinite=True)
         request = multi_map_try_lock_codec.encode_request(self.name, key_data, thread_id(),

@@ -1,8 +1,9 @@
 """Distributed Queue proxy (``client.get_queue(name)``): a blocking FIFO queue."""
+import builtins
 import time
 from typing import Any, List, Optional
 
-from hazelcast.errors import IllegalArgumentError, IllegalStateError
+from hazelcast.errors import HazelcastError, IllegalArgumentError, IllegalStateError
 from hazelcast.future import CancellableFuture, Future
 from hazelcast.protocol.codec import (queue_drain_to_codec, queue_drain_to_max_size_codec,
                                       queue_iterator_codec, queue_offer_codec, queue_peek_codec,
@@ -17,6 +18,15 @@ from hazelcast.proxy.item_events import INT_MAX, ItemCollection
 WAIT_SLICE_MILLIS = 2000
 
 
+class Full(IllegalStateError):
+    """``add`` found the queue full (3.12.3's name; also an ``IllegalStateError``, as in Java)."""
+
+
+class Empty(HazelcastError):
+    """3.12.3 defined it for an empty queue but never raised it; neither does this client:
+    ``poll``/``peek`` answer None, ``take`` waits."""
+
+
 class Queue(ItemCollection, codec_prefix="queue"):
     """A distributed FIFO queue, bounded when the member config gives it a ``max-size``.
 
@@ -26,14 +36,14 @@ class Queue(ItemCollection, codec_prefix="queue"):
     held while they wait, and the client's invocation timeout does not cut them
     short. Besides the methods here: ``size``, ``is_empty``, ``clear``,
     ``contains``, ``contains_all``, ``add_all``, ``remove_all``,
-    ``retain_all``, ``add_item_listener``, ``remove_item_listener``.
+    ``retain_all``, ``add_listener``, ``remove_listener``.
     """
 
     def add(self, item: Any) -> Future:
-        """Add ``item`` now; Future of True, or of :class:`~hazelcast.errors.IllegalStateError` when full."""
+        """Add ``item`` now; Future of True, or of :class:`Full` (an ``IllegalStateError``) when full."""
         def raise_if_full(added: bool) -> bool:
             if not added:
-                raise IllegalStateError("Queue is full: %s has no room for %r (use offer() to get False "
+                raise Full("Queue is full: %s has no room for %r (use offer() to get False "
                                         "instead, or put() to wait for room)" % (self.name, item))
             return True
 
@@ -131,10 +141,11 @@ class Queue(ItemCollection, codec_prefix="queue"):
         """Future of a list of the items, head first (a snapshot to iterate over)."""
         return self._send(queue_iterator_codec.encode_request(self.name), self._decode_items)
 
-    def drain_to(self, target: List[Any], max_size: int = -1) -> Future:
-        """Take up to ``max_size`` items (all when -1), appending them to ``target``; Future of the count."""
-        if not isinstance(target, list):
-            raise IllegalArgumentError("target must be a list to append the drained items to, got %r"
+    def drain_to(self, list: List[Any], max_size: int = -1) -> Future:  # noqa: A002 - 3.12.3's keyword
+        """Take up to ``max_size`` items (all when -1), appending them to ``list``; Future of the count."""
+        target = list
+        if not isinstance(target, builtins.list):
+            raise IllegalArgumentError("list must be a list to append the drained items to, got %r"
                                        % (target,))
         if check_int(max_size, "max_size", -1, INT_MAX) < 0:
             request = queue_drain_to_codec.encode_request(self.name)

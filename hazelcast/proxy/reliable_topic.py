@@ -27,7 +27,7 @@ from hazelcast.errors import (ClientOfflineError, DistributedObjectDestroyedErro
                               TargetDisconnectedError, TopicOverloadError)
 from hazelcast.future import Future, completed_future
 from hazelcast.lifecycle import LifecycleState
-from hazelcast.proxy.base import Proxy, check_not_none
+from hazelcast.proxy.base import Proxy, check_not_none, listener_id
 from hazelcast.proxy.manager import RINGBUFFER_SERVICE
 from hazelcast.proxy.ringbuffer import OVERFLOW_POLICY, ReadResult, Ringbuffer
 from hazelcast.proxy.topic import TopicMessage
@@ -211,15 +211,15 @@ class ReliableTopic(Proxy):
 
     # --- listeners --------------------------------------------------------------------------
 
-    def add_listener(self, listener: Any) -> Future:
-        """Start delivering messages to ``listener``; Future of the registration id.
+    def add_listener(self, on_message: Any = None) -> Future:
+        """Start delivering messages to ``on_message``; Future of the registration id.
 
-        ``listener`` is a function taking a :class:`TopicMessage`, or a
+        ``on_message`` is a function taking a :class:`TopicMessage`, or a
         :class:`ReliableMessageListener` (any object with ``on_message``).
         Once the Future is done, every later publish reaches the listener.
         """
-        check_not_none(listener, "listener")
-        adapter = _ListenerAdapter(listener)
+        check_not_none(on_message, "on_message")
+        adapter = _ListenerAdapter(on_message)
         initial = adapter.retrieve_initial_sequence()
         if isinstance(initial, bool) or not isinstance(initial, int) or initial < -1:
             raise IllegalArgumentError("retrieve_initial_sequence() must return a sequence >= 0, or -1 for the "
@@ -242,7 +242,8 @@ class ReliableTopic(Proxy):
         return future
 
     def remove_listener(self, registration_id: str) -> Future:
-        """Stop the listener ``registration_id``; Future of True if it was running."""
+        """Stop the listener ``registration_id`` (or the Future of it); Future of True if it was running."""
+        registration_id = listener_id(registration_id)
         check_not_none(registration_id, "registration_id")
         with self._lock:
             runner = self._runners.get(registration_id)

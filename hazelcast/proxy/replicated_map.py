@@ -90,12 +90,12 @@ class ReplicatedMap(Proxy):
 
     # --- whole map ---------------------------------------------------------------------------
 
-    def put_all(self, entries: Dict[Any, Any]) -> Future:
-        """Put every entry of the dict ``entries``."""
-        if not isinstance(entries, dict):
-            raise IllegalArgumentError("entries must be a dict of keys to values, got %r" % (entries,))
+    def put_all(self, map: Dict[Any, Any]) -> Future:  # noqa: A002 - 3.12.3's keyword
+        """Put every entry of the dict ``map``."""
+        if not isinstance(map, dict):
+            raise IllegalArgumentError("map must be a dict of keys to values, got %r" % (map,))
         pairs = []
-        for key, value in entries.items():
+        for key, value in map.items():
             check_not_none(value, "value")
             pairs.append((self._key(key), self._to_data(value)))
         request = replicated_map_put_all_codec.encode_request(self.name, pairs)

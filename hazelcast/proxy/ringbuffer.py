@@ -13,7 +13,7 @@ from hazelcast.protocol.codec import (ringbuffer_add_all_codec, ringbuffer_add_c
                                       ringbuffer_read_many_codec, ringbuffer_read_one_codec,
                                       ringbuffer_remaining_capacity_codec, ringbuffer_size_codec,
                                       ringbuffer_tail_sequence_codec)
-from hazelcast.proxy.base import Proxy, check_not_none
+from hazelcast.proxy.base import NamePartitionedProxy, check_not_none
 
 MAX_BATCH_SIZE = 1000
 """The most items one ``add_all`` or ``read_many`` may carry."""
@@ -31,6 +31,11 @@ class OVERFLOW_POLICY(object):
     """Overwrite the oldest item, even if it is still within its time-to-live."""
     FAIL = 1
     """Add nothing and return -1."""
+
+
+# 3.12.3's module-level names of the same values
+OVERFLOW_POLICY_OVERWRITE = OVERFLOW_POLICY.OVERWRITE
+OVERFLOW_POLICY_FAIL = OVERFLOW_POLICY.FAIL
 
 
 def _check_int(value: Any, what: str, minimum: int = 0) -> int:
@@ -115,7 +120,7 @@ class ReadResult(Sequence):
             self.read_count, self.items, self.next_sequence_to_read_from)
 
 
-class Ringbuffer(Proxy):
+class Ringbuffer(NamePartitionedProxy):
     """A bounded, append-only log of items addressed by sequence.
 
     Every method returns a :class:`~hazelcast.future.Future`; use
@@ -125,7 +130,6 @@ class Ringbuffer(Proxy):
 
     def __init__(self, service_name: str, name: str, context):
         super().__init__(service_name, name, context)
-        self._key_data = self._partition_key_data()
         self._capacity: Optional[int] = None
         self._decode_item = lambda message: self._to_object(ringbuffer_read_one_codec.decode_response(message))
 

@@ -12,7 +12,7 @@ class Set(ItemCollection, codec_prefix="set"):
     Every method returns a :class:`~hazelcast.future.Future`; use ``blocking()``
     for plain values. Besides the methods here: ``size``, ``is_empty``,
     ``clear``, ``contains``, ``contains_all``, ``add_all``, ``remove_all``,
-    ``retain_all``, ``add_item_listener``, ``remove_item_listener``.
+    ``retain_all``, ``add_listener``, ``remove_listener``.
     """
 
     def add(self, item: Any) -> Future:

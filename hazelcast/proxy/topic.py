@@ -11,7 +11,7 @@ from hazelcast.errors import IllegalArgumentError
 from hazelcast.future import Future, combine_futures
 from hazelcast.protocol.codec import (topic_add_message_listener_codec, topic_publish_codec,
                                       topic_remove_message_listener_codec)
-from hazelcast.proxy.base import Proxy, check_not_none
+from hazelcast.proxy.base import NamePartitionedProxy, check_not_none
 
 
 class TopicMessage:
@@ -19,9 +19,9 @@ class TopicMessage:
 
     * ``name`` -- the topic's name
     * ``message`` -- the published object, deserialized
-    * ``publish_time`` -- when it was published, in seconds since the epoch
-      (a float, like ``time.time()``); ``publish_time_millis`` is the
-      member's integer milliseconds
+    * ``publish_time`` -- when it was published: the member's integer
+      MILLISECONDS since the epoch, as in 3.12.3 (``publish_time_millis`` is
+      the same); ``publish_time_seconds`` is a float like ``time.time()``
     * ``member`` -- the :class:`~hazelcast.core.Member` that published it
       (for a client's publish, the member that handled it), or ``None`` if
       the client does not know that member (any more)
@@ -36,11 +36,15 @@ class TopicMessage:
         self.member = member
 
     @property
-    def publish_time(self) -> float:
+    def publish_time(self) -> int:
+        return self.publish_time_millis
+
+    @property
+    def publish_time_seconds(self) -> float:
         return self.publish_time_millis / 1000.0
 
     def __repr__(self) -> str:
-        return "TopicMessage(name=%s, message=%r, publish_time=%.3f, member=%s)" % (
+        return "TopicMessage(name=%s, message=%r, publish_time=%d, member=%s)" % (
             self.name, self.message, self.publish_time, self.member)
 
 
@@ -50,7 +54,7 @@ def check_listener_function(on_message: Any) -> None:
                                    % (on_message,))
 
 
-class Topic(Proxy):
+class Topic(NamePartitionedProxy):
     """A publish/subscribe channel.
 
     ``publish`` and ``add_listener`` return Futures (``blocking()`` gives the
@@ -62,7 +66,6 @@ class Topic(Proxy):
 
     def __init__(self, service_name: str, name: str, context):
         super().__init__(service_name, name, context)
-        self._key_data = self._partition_key_data()
         self._cluster = context.cluster_service
         self._pending_registrations: List[Future] = []
         self._pending_lock = threading.Lock()
@@ -80,7 +83,7 @@ class Topic(Proxy):
         return combine_futures(waits).continue_with(
             lambda _: self._invoke_on_key(request, self._key_data))._map(_none)
 
-    def add_listener(self, on_message: Callable[[TopicMessage], None]) -> Future:
+    def add_listener(self, on_message: Optional[Callable[[TopicMessage], None]] = None) -> Future:
         """Call ``on_message(TopicMessage)`` for every message published from now on;
         Future of the registration id (for ``remove_listener``)."""
         check_not_none(on_message, "on_message")

@@ -10,29 +10,29 @@ from typing import Any, List, Optional, Sequence
 class ObjectDataOutput:
     """A growable output stream in the configured byte order (big-endian by default)."""
 
-    def write_byte(self, value: int) -> None: raise NotImplementedError
-    def write_boolean(self, value: bool) -> None: raise NotImplementedError
-    def write_char(self, value: str) -> None: raise NotImplementedError
-    def write_short(self, value: int) -> None: raise NotImplementedError
-    def write_int(self, value: int) -> None: raise NotImplementedError
-    def write_long(self, value: int) -> None: raise NotImplementedError
-    def write_float(self, value: float) -> None: raise NotImplementedError
-    def write_double(self, value: float) -> None: raise NotImplementedError
-    def write_utf(self, value: Optional[str]) -> None: raise NotImplementedError
-    def write_bytes(self, value: str) -> None: raise NotImplementedError
-    def write_chars(self, value: str) -> None: raise NotImplementedError
-    def write_from(self, buff: bytes, offset: int = 0, length: Optional[int] = None) -> None: raise NotImplementedError
-    def write_byte_array(self, value: Optional[Sequence[int]]) -> None: raise NotImplementedError
-    def write_boolean_array(self, value: Optional[Sequence[bool]]) -> None: raise NotImplementedError
-    def write_char_array(self, value: Optional[Sequence[str]]) -> None: raise NotImplementedError
-    def write_short_array(self, value: Optional[Sequence[int]]) -> None: raise NotImplementedError
-    def write_int_array(self, value: Optional[Sequence[int]]) -> None: raise NotImplementedError
-    def write_long_array(self, value: Optional[Sequence[int]]) -> None: raise NotImplementedError
-    def write_float_array(self, value: Optional[Sequence[float]]) -> None: raise NotImplementedError
-    def write_double_array(self, value: Optional[Sequence[float]]) -> None: raise NotImplementedError
-    def write_utf_array(self, value: Optional[Sequence[Optional[str]]]) -> None: raise NotImplementedError
-    def write_object(self, value: Any) -> None: raise NotImplementedError
-    def write_data(self, value: Any) -> None: raise NotImplementedError
+    def write_byte(self, val: int) -> None: raise NotImplementedError
+    def write_boolean(self, val: bool) -> None: raise NotImplementedError
+    def write_char(self, val: str) -> None: raise NotImplementedError
+    def write_short(self, val: int) -> None: raise NotImplementedError
+    def write_int(self, val: int) -> None: raise NotImplementedError
+    def write_long(self, val: int) -> None: raise NotImplementedError
+    def write_float(self, val: float) -> None: raise NotImplementedError
+    def write_double(self, val: float) -> None: raise NotImplementedError
+    def write_utf(self, val: Optional[str]) -> None: raise NotImplementedError
+    def write_bytes(self, string: str) -> None: raise NotImplementedError
+    def write_chars(self, val: str) -> None: raise NotImplementedError
+    def write_from(self, buff: bytes, offset: Optional[int] = None, length: Optional[int] = None) -> None: raise NotImplementedError
+    def write_byte_array(self, val: Optional[Sequence[int]]) -> None: raise NotImplementedError
+    def write_boolean_array(self, val: Optional[Sequence[bool]]) -> None: raise NotImplementedError
+    def write_char_array(self, val: Optional[Sequence[str]]) -> None: raise NotImplementedError
+    def write_short_array(self, val: Optional[Sequence[int]]) -> None: raise NotImplementedError
+    def write_int_array(self, val: Optional[Sequence[int]]) -> None: raise NotImplementedError
+    def write_long_array(self, val: Optional[Sequence[int]]) -> None: raise NotImplementedError
+    def write_float_array(self, val: Optional[Sequence[float]]) -> None: raise NotImplementedError
+    def write_double_array(self, val: Optional[Sequence[float]]) -> None: raise NotImplementedError
+    def write_utf_array(self, val: Optional[Sequence[Optional[str]]]) -> None: raise NotImplementedError
+    def write_object(self, val: Any) -> None: raise NotImplementedError
+    def write_data(self, val: Any) -> None: raise NotImplementedError
     def to_byte_array(self) -> bytes: raise NotImplementedError
     def get_byte_order(self) -> str: raise NotImplementedError
 
@@ -41,7 +41,7 @@ class ObjectDataInput:
     """An input stream over serialized bytes. Reads past the end raise
     :class:`~hazelcast.errors.HazelcastSerializationError`."""
 
-    def read_into(self, buff: bytearray, offset: int = 0, length: Optional[int] = None) -> int: raise NotImplementedError
+    def read_into(self, buff: bytearray, offset: Optional[int] = None, length: Optional[int] = None) -> int: raise NotImplementedError
     def skip_bytes(self, count: int) -> int: raise NotImplementedError
     def read_boolean(self, position: Optional[int] = None) -> bool: raise NotImplementedError
     def read_byte(self, position: Optional[int] = None) -> int: raise NotImplementedError
@@ -105,16 +105,16 @@ class PortableWriter:
     def write_short(self, field_name: str, value: int) -> None: raise NotImplementedError
     def write_portable(self, field_name: str, portable: Optional["Portable"]) -> None: raise NotImplementedError
     def write_null_portable(self, field_name: str, factory_id: int, class_id: int) -> None: raise NotImplementedError
-    def write_byte_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_boolean_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_char_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_int_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_long_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_double_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_float_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_short_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_utf_array(self, field_name: str, value) -> None: raise NotImplementedError
-    def write_portable_array(self, field_name: str, value) -> None: raise NotImplementedError
+    def write_byte_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_boolean_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_char_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_int_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_long_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_double_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_float_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_short_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_utf_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_portable_array(self, field_name: str, values) -> None: raise NotImplementedError
     def get_raw_data_output(self) -> ObjectDataOutput: raise NotImplementedError
 
 

@@ -193,11 +193,11 @@ class OrPredicate(AndPredicate):
 
 class RegexPredicate(Predicate):
     CLASS_ID = 12
-    _FIELDS = (("attribute", "utf"), ("regex", "utf"))
+    _FIELDS = (("attribute", "utf"), ("pattern", "utf"))
 
-    def __init__(self, attribute: Optional[str] = None, regex: Optional[str] = None):
+    def __init__(self, attribute: Optional[str] = None, pattern: Optional[str] = None):
         self.attribute = attribute
-        self.regex = regex
+        self.pattern = pattern
 
 
 class FalsePredicate(Predicate):
@@ -313,10 +313,10 @@ PREDICATE_FACTORY = {cls.CLASS_ID: cls for cls in (
 
 # --- the functions of the manual ----------------------------------------------------
 
-def sql(predicate: str) -> SqlPredicate:
+def sql(sql: Optional[str] = None) -> SqlPredicate:
     """A predicate in Hazelcast's SQL-like syntax, e.g. ``sql("age < 30 AND active")``."""
-    _check_sql(predicate)
-    return SqlPredicate(predicate)
+    _check_sql(sql)
+    return SqlPredicate(sql)
 
 
 def and_(*predicates: Predicate) -> AndPredicate:
@@ -346,38 +346,38 @@ def is_not_equal_to(attribute: str, value: Any) -> NotEqualPredicate:
     return NotEqualPredicate(attribute, value)
 
 
-def is_like(attribute: str, pattern: str) -> LikePredicate:
-    """``%`` matches any characters, ``_`` exactly one."""
-    return LikePredicate(attribute, pattern)
+def is_like(attribute: str, expression: str) -> LikePredicate:
+    """``%`` in ``expression`` matches any characters, ``_`` exactly one."""
+    return LikePredicate(attribute, expression)
 
 
-def is_ilike(attribute: str, pattern: str) -> ILikePredicate:
+def is_ilike(attribute: str, expression: str) -> ILikePredicate:
     """Case-insensitive :func:`is_like`."""
-    return ILikePredicate(attribute, pattern)
+    return ILikePredicate(attribute, expression)
 
 
-def matches_regex(attribute: str, regex: str) -> RegexPredicate:
-    """True when the attribute matches the Java regular expression ``regex``."""
-    return RegexPredicate(attribute, regex)
+def matches_regex(attribute: str, pattern: str) -> RegexPredicate:
+    """True when the attribute matches the Java regular expression ``pattern``."""
+    return RegexPredicate(attribute, pattern)
 
 
 is_regex = matches_regex
 
 
-def is_greater_than(attribute: str, value: Any) -> GreaterLessPredicate:
-    return GreaterLessPredicate(attribute, value, False, False)
+def is_greater_than(attribute: str, x: Any) -> GreaterLessPredicate:
+    return GreaterLessPredicate(attribute, x, False, False)
 
 
-def is_greater_than_or_equal_to(attribute: str, value: Any) -> GreaterLessPredicate:
-    return GreaterLessPredicate(attribute, value, True, False)
+def is_greater_than_or_equal_to(attribute: str, x: Any) -> GreaterLessPredicate:
+    return GreaterLessPredicate(attribute, x, True, False)
 
 
-def is_less_than(attribute: str, value: Any) -> GreaterLessPredicate:
-    return GreaterLessPredicate(attribute, value, False, True)
+def is_less_than(attribute: str, x: Any) -> GreaterLessPredicate:
+    return GreaterLessPredicate(attribute, x, False, True)
 
 
-def is_less_than_or_equal_to(attribute: str, value: Any) -> GreaterLessPredicate:
-    return GreaterLessPredicate(attribute, value, True, True)
+def is_less_than_or_equal_to(attribute: str, x: Any) -> GreaterLessPredicate:
+    return GreaterLessPredicate(attribute, x, True, True)
 
 
 def is_between(attribute: str, from_: Any, to: Any) -> BetweenPredicate:

@@ -20,7 +20,7 @@ from hazelcast.serialization.portable.serializer import (
     PortableContext, PortableSerializer, find_class, qualified_name, user_code_error)
 from hazelcast.serialization.predicate import PREDICATE_FACTORY
 from hazelcast.serialization.reliable_topic_message import TOPIC_FACTORY, TOPIC_FACTORY_ID
-from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutputImpl
+from hazelcast.serialization.streams import BytearrayDataInput, ObjectDataInputImpl, ObjectDataOutputImpl
 
 _BE_INT = struct.Struct(">i")
 _STR_HEADER = b"\x00\x00\x00\x00" + _BE_INT.pack(c.CONSTANT_TYPE_STRING)
@@ -56,7 +56,9 @@ class SerializationService:
     is_big_endian, default_integer_type, custom_serializers, global_serializer,
     allow_pickle)."""
 
-    def __init__(self, config):
+    def __init__(self, config, byte_arrays_as_bytearray: bool = False):
+        # ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY picks the input stream class
+        self._input_class = BytearrayDataInput if byte_arrays_as_bytearray else ObjectDataInputImpl
         self._big_endian = bool(getattr(config, "is_big_endian", True))
         int_struct = _BE_INT if self._big_endian else struct.Struct("<i")
         self._pack_int = int_struct.pack
@@ -186,7 +188,7 @@ class SerializationService:
         reader = self._readers.get(type_id)
         if reader is None:
             raise self._unknown_type(type_id)
-        return reader(ObjectDataInputImpl(buf, HEADER_SIZE, self, self._big_endian))
+        return reader(self._input_class(buf, HEADER_SIZE, self, self._big_endian))
 
     def destroy(self) -> None:
         """Call ``destroy()`` on every custom and global serializer."""

@@ -56,62 +56,63 @@ class ObjectDataOutputImpl(ObjectDataOutput):
         self._service = service
 
     # --- primitives -----------------------------------------------------
-    def write_byte(self, value: int) -> None:
-        if not -128 <= value <= 255:
-            _check_range(value, BYTE_MIN, BYTE_MAX, "byte")
-        self._buf.append(value & 0xFF)
+    def write_byte(self, val: int) -> None:
+        if not -128 <= val <= 255:
+            _check_range(val, BYTE_MIN, BYTE_MAX, "byte")
+        self._buf.append(val & 0xFF)
 
-    def write_boolean(self, value: bool) -> None:
-        self._buf.append(1 if value else 0)
+    def write_boolean(self, val: bool) -> None:
+        self._buf.append(1 if val else 0)
 
-    def write_char(self, value) -> None:
-        self._buf += self._o.char.pack(_char_code(value))
+    def write_char(self, val) -> None:
+        self._buf += self._o.char.pack(_char_code(val))
 
-    def write_short(self, value: int) -> None:
+    def write_short(self, val: int) -> None:
         try:
-            self._buf += self._o.short.pack(value)
+            self._buf += self._o.short.pack(val)
         except struct.error:
-            _check_range(value, SHORT_MIN, SHORT_MAX, "short")
+            _check_range(val, SHORT_MIN, SHORT_MAX, "short")
             raise
 
-    def write_int(self, value: int) -> None:
+    def write_int(self, val: int) -> None:
         try:
-            self._buf += self._o.int.pack(value)
+            self._buf += self._o.int.pack(val)
         except struct.error:
-            _check_range(value, INT_MIN, INT_MAX, "int")
+            _check_range(val, INT_MIN, INT_MAX, "int")
             raise
 
-    def write_long(self, value: int) -> None:
+    def write_long(self, val: int) -> None:
         try:
-            self._buf += self._o.long.pack(value)
+            self._buf += self._o.long.pack(val)
         except struct.error:
-            _check_range(value, LONG_MIN, LONG_MAX, "long")
+            _check_range(val, LONG_MIN, LONG_MAX, "long")
             raise
 
-    def write_float(self, value: float) -> None:
-        self._buf += self._o.float.pack(value)
+    def write_float(self, val: float) -> None:
+        self._buf += self._o.float.pack(val)
 
-    def write_double(self, value: float) -> None:
-        self._buf += self._o.double.pack(value)
+    def write_double(self, val: float) -> None:
+        self._buf += self._o.double.pack(val)
 
-    def write_utf(self, value: Optional[str]) -> None:
-        if value is None:
+    def write_utf(self, val: Optional[str]) -> None:
+        if val is None:
             self._buf += self._o.int.pack(-1)
             return
-        n, raw = utf.encode(value)
+        n, raw = utf.encode(val)
         self._buf += self._o.int.pack(n)
         self._buf += raw
 
-    def write_bytes(self, value: str) -> None:
+    def write_bytes(self, string: str) -> None:
         """Each character's low 8 bits (Java ``writeBytes``)."""
-        self._buf += bytes(ord(c) & 0xFF for c in value)
+        self._buf += bytes(ord(c) & 0xFF for c in string)
 
-    def write_chars(self, value: str) -> None:
+    def write_chars(self, val: str) -> None:
         """Each character as a 2-byte UTF-16 unit (Java ``writeChars``)."""
-        self._buf += value.encode("utf-16-be" if self._o is BIG else "utf-16-le", "surrogatepass")
+        self._buf += val.encode("utf-16-be" if self._o is BIG else "utf-16-le", "surrogatepass")
 
-    def write_from(self, buff: bytes, offset: int = 0, length: Optional[int] = None) -> None:
-        """Raw bytes, no length prefix (Java ``write(byte[], off, len)``)."""
+    def write_from(self, buff: bytes, offset: Optional[int] = None, length: Optional[int] = None) -> None:
+        """Raw bytes, no length prefix (Java ``write(byte[], off, len)``); offset None is 0."""
+        offset = offset or 0
         end = len(buff) if length is None else offset + length
         self._buf += buff[offset:end]
 
@@ -119,28 +120,28 @@ class ObjectDataOutputImpl(ObjectDataOutput):
         self._buf += bytes(count)
 
     # --- arrays ---------------------------------------------------------
-    def write_byte_array(self, value) -> None:
+    def write_byte_array(self, val) -> None:
         """``bytes``/``bytearray`` as they are, or a sequence of ints -128..255."""
-        if value is None:
+        if val is None:
             self._buf += self._o.int.pack(-1)
             return
-        if not isinstance(value, (bytes, bytearray, memoryview)):
-            for v in value:
+        if not isinstance(val, (bytes, bytearray, memoryview)):
+            for v in val:
                 if not -128 <= v <= 255:
                     _check_range(v, BYTE_MIN, BYTE_MAX, "byte")
-            value = bytes(v & 0xFF for v in value)
-        self._buf += self._o.int.pack(len(value))
-        self._buf += value
+            val = bytes(v & 0xFF for v in val)
+        self._buf += self._o.int.pack(len(val))
+        self._buf += val
 
-    def write_boolean_array(self, value) -> None:
-        if value is None:
+    def write_boolean_array(self, val) -> None:
+        if val is None:
             self._buf += self._o.int.pack(-1)
             return
-        self._buf += self._o.int.pack(len(value))
-        self._buf += bytes(1 if v else 0 for v in value)
+        self._buf += self._o.int.pack(len(val))
+        self._buf += bytes(1 if v else 0 for v in val)
 
-    def write_char_array(self, value) -> None:
-        self._write_packed("char", None if value is None else [_char_code(ch) for ch in value])
+    def write_char_array(self, val) -> None:
+        self._write_packed("char", None if val is None else [_char_code(ch) for ch in val])
 
     def _write_packed(self, kind: str, value) -> None:
         if value is None:
@@ -154,40 +155,40 @@ class ObjectDataOutputImpl(ObjectDataOutput):
         self._buf += self._o.int.pack(n)
         self._buf += packed
 
-    def write_short_array(self, value) -> None:
-        self._write_packed("short", value)
+    def write_short_array(self, val) -> None:
+        self._write_packed("short", val)
 
-    def write_int_array(self, value) -> None:
-        self._write_packed("int", value)
+    def write_int_array(self, val) -> None:
+        self._write_packed("int", val)
 
-    def write_long_array(self, value) -> None:
-        self._write_packed("long", value)
+    def write_long_array(self, val) -> None:
+        self._write_packed("long", val)
 
-    def write_float_array(self, value) -> None:
-        self._write_packed("float", value)
+    def write_float_array(self, val) -> None:
+        self._write_packed("float", val)
 
-    def write_double_array(self, value) -> None:
-        self._write_packed("double", value)
+    def write_double_array(self, val) -> None:
+        self._write_packed("double", val)
 
-    def write_utf_array(self, value) -> None:
-        if value is None:
+    def write_utf_array(self, val) -> None:
+        if val is None:
             self._buf += self._o.int.pack(-1)
             return
-        self._buf += self._o.int.pack(len(value))
-        for s in value:
+        self._buf += self._o.int.pack(len(val))
+        for s in val:
             self.write_utf(s)
 
     # --- nested ---------------------------------------------------------
-    def write_object(self, value: Any) -> None:
+    def write_object(self, val: Any) -> None:
         """int32 type id, then that serializer's payload (type 0 for None)."""
-        self._service.write_object(self, value)
+        self._service.write_object(self, val)
 
-    def write_data(self, value: Optional[Data]) -> None:
+    def write_data(self, val: Optional[Data]) -> None:
         """int32 length (-1 = null), then the Data bytes."""
-        if value is None:
+        if val is None:
             self._buf += self._o.int.pack(-1)
             return
-        buf = value.buffer
+        buf = val.buffer
         self._buf += self._o.int.pack(len(buf))
         self._buf += buf
 
@@ -263,7 +264,9 @@ class ObjectDataInputImpl(ObjectDataInput):
         self._pos = end
         return self._buf[pos:end]
 
-    def read_into(self, buff: bytearray, offset: int = 0, length: Optional[int] = None) -> int:
+    def read_into(self, buff: bytearray, offset: Optional[int] = None, length: Optional[int] = None) -> int:
+        """Fill ``buff`` from ``offset`` (None: 0) with ``length`` bytes (None: to its end)."""
+        offset = offset or 0
         if length is None:
             length = len(buff) - offset
         buff[offset:offset + length] = self._take(length)
@@ -396,3 +399,15 @@ class ObjectDataInputImpl(ObjectDataInput):
 
     def get_buffer(self) -> bytes:
         return self._buf
+
+
+class BytearrayDataInput(ObjectDataInputImpl):
+    """The input stream when ``ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY`` is
+    True (3.12.3's opt-in): byte arrays come as ``bytearray``. A class of its own, so that
+    the default stream pays nothing for the option."""
+
+    __slots__ = ()
+
+    def read_byte_array(self) -> Optional[bytearray]:
+        data = super().read_byte_array()
+        return None if data is None else bytearray(data)

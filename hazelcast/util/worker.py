@@ -49,6 +49,26 @@ class SerialWorker:
     def is_worker_thread(self) -> bool:
         return threading.current_thread() is self._thread
 
+    def call_and_wait(self, callback: Callable[[], Any]) -> None:
+        """Run ``callback()`` in order with the submitted calls and return once it ran
+        (directly when called from the worker itself, or when the worker is not running,
+        so that this never waits for a call that will not happen)."""
+        if self.is_worker_thread() or not self._started or self._stopped:
+            callback()
+            return
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                callback()
+            finally:
+                done.set()
+
+        self.submit(run)
+        while not done.wait(0.5):
+            if self._stopped and not self._thread.is_alive():
+                return  # shut down before it ran: nothing will run it any more
+
     def _run(self) -> None:
         get = self._queue.get
         while True:

@@ -212,7 +212,7 @@ def test_member_loss_under_load_reads_retry_and_writes_fail_typed(cluster_factor
         blocking.put(i, i)
     removed, object_events = [], []
     client.cluster.add_listener(member_removed=removed.append)
-    client.add_distributed_object_listener(object_events.append).result(10)
+    client.add_distributed_object_listener(object_events.append)
     stop = threading.Event()
     read_errors, write_errors, reads = [], [], [0]
 
@@ -297,7 +297,8 @@ def test_membership_listener_fire_for_existing_and_removal(cluster_factory, clie
 def test_distributed_objects_and_their_listener(cluster, client_factory):
     client = client_factory(client_config(cluster))
     events = []
-    registration = client.add_distributed_object_listener(events.append).result(10)
+    registration = client.add_distributed_object_listener(events.append)  # the id, as in 3.12.3
+    assert isinstance(registration, str)
     created = client.get_map("dobj-listener-map")
     wait_until(lambda: any(e.name == "dobj-listener-map" and e.event_type == "CREATED" for e in events),
                message="CREATED event")
@@ -305,7 +306,7 @@ def test_distributed_objects_and_their_listener(cluster, client_factory):
     assert ("dobj-listener-map", "hz:impl:mapService") in names
     created.destroy()
     wait_until(lambda: any(e.event_type == "DESTROYED" for e in events), message="DESTROYED event")
-    assert client.remove_distributed_object_listener(registration).result(10) is True
+    assert client.remove_distributed_object_listener(registration) is True
 
 
 def test_default_logging_and_level_100_silences_it(default_port_cluster, capfd):

@@ -54,7 +54,7 @@ def test_execute_on_key_owner_runs_where_the_key_lives(client):
     def runs_on_owner(key):
         owner = partitions.get_partition_owner(
             partitions.get_partition_id(client.serialization_service.to_data(key)))
-        return owner is not None and executor.execute_on_key_owner(Echo("k"), key) == "k@%s:%d" % owner
+        return owner is not None and executor.execute_on_key_owner(key, Echo("k")) == "k@%s:%d" % owner
 
     # (right after a member joins, partitions may still be moving: compare once both agree)
     for key in ["a", "b", "c", 1, 2, 3]:
@@ -64,10 +64,10 @@ def test_execute_on_key_owner_runs_where_the_key_lives(client):
 def test_execute_on_chosen_members(client):
     executor = _executor(client).blocking()
     first, second = client.cluster.get_member_list()
-    assert executor.execute_on_member(Echo("one"), second) == "one@" + _address(second)
-    assert executor.execute_on_members(Echo("both"), [second, first]) == [
+    assert executor.execute_on_member(second, Echo("one")) == "one@" + _address(second)
+    assert executor.execute_on_members([second, first], Echo("both")) == [
         "both@" + _address(second), "both@" + _address(first)]
-    assert executor.execute_on_members(Echo("none"), []) == []
+    assert executor.execute_on_members([], Echo("none")) == []
 
 
 def test_execute_on_all_members_runs_once_on_each(client):
@@ -82,14 +82,14 @@ def test_execute_on_all_members_runs_once_on_each(client):
 
 def test_a_task_longer_than_the_invocation_timeout_completes(client):
     # the client's invocation timeout is 2 s; the task takes 3 s
-    assert _executor(client).execute_on_member(Sleep(3000), client.cluster.get_member_list()[0]) \
+    assert _executor(client).execute_on_member(client.cluster.get_member_list()[0], Sleep(3000)) \
         .result(timeout=30) == 3000
 
 
 def test_a_failing_task_gives_a_typed_error(client):
     executor = _executor(client).blocking()
     with pytest.raises(IllegalStateError, match="task failed on purpose"):
-        executor.execute_on_key_owner(Failing("task failed on purpose"), "key")
+        executor.execute_on_key_owner("key", Failing("task failed on purpose"))
     with pytest.raises(IllegalStateError, match="again"):
         executor.execute_on_all_members(Failing("again"))
 
@@ -101,20 +101,20 @@ def test_shutdown(client):
     assert executor.is_shutdown() is True
     member = client.cluster.get_member_list()[0]
     with pytest.raises(RejectedExecutionError, match="shut down"):
-        executor.execute_on_member(Echo("late"), member)
+        executor.execute_on_member(member, Echo("late"))
 
 
 def test_bad_arguments_get_typed_errors_naming_them(client):
     executor = _executor(client)
     member = client.cluster.get_member_list()[0]
-    for call, words in [(lambda: executor.execute_on_member(None, member), "execute_on_member: task can't be None"),
-                        (lambda: executor.execute_on_member(Echo("x"), "127.0.0.1:5701"),
+    for call, words in [(lambda: executor.execute_on_member(member, None), "execute_on_member: task can't be None"),
+                        (lambda: executor.execute_on_member("127.0.0.1:5701", Echo("x")),
                          "execute_on_member: member must be a hazelcast.core.Member"),
-                        (lambda: executor.execute_on_members(Echo("x"), member),
+                        (lambda: executor.execute_on_members(member, Echo("x")),
                          "execute_on_members: members must be an iterable of Member"),
-                        (lambda: executor.execute_on_members(Echo("x"), [member, None]),
+                        (lambda: executor.execute_on_members([member, None], Echo("x")),
                          "each of members must be a hazelcast.core.Member"),
-                        (lambda: executor.execute_on_key_owner(Echo("x"), None),
+                        (lambda: executor.execute_on_key_owner(None, Echo("x")),
                          "execute_on_key_owner: key can't be None")]:
         with pytest.raises(IllegalArgumentError, match=words):
             call()

@@ -22,6 +22,18 @@ def test_manual_flake_id_sample_runs_as_written(clients):
     assert re.fullmatch(r"ID: \d+\n", printed)
 
 
+def test_flake_init_tells_whether_new_ids_are_past_the_given_one(clients):
+    # 3.12.3's FlakeIdGenerator.init(id): True when ids from now on exceed id by an hour's reserve
+    [client] = clients()
+    generator = client.get_flake_id_generator(_name()).blocking()
+    current = generator.new_id()
+    assert generator.init(0) is True
+    assert generator.init(current) is False  # not an hour's worth of ids past it
+    assert generator.init(current - ((3600 * 1000 + 60000) << 22)) is True
+    with pytest.raises(IllegalArgumentError, match="init: id must be an int"):
+        generator.init("1")
+
+
 def test_100000_flake_ids_from_4_threads_are_unique(clients):
     [client] = clients()
     generator = client.get_flake_id_generator(_name()).blocking()
@@ -90,7 +102,7 @@ def test_id_generator_init_sets_the_next_id(clients):
     assert generator.init(99).result() is False
     assert [generator.new_id().result() for _ in range(3)] == [12346, 12347, 12348]
     assert second.get_id_generator(name).new_id().result() == 20000
-    with pytest.raises(IllegalArgumentError, match="IdGenerator.init: id must be an int >= 0, got -1"):
+    with pytest.raises(IllegalArgumentError, match="IdGenerator.init: initial must be an int >= 0, got -1"):
         generator.init(-1)
 
 

@@ -85,7 +85,7 @@ def test_locks_belong_to_the_thread(multi_map):
     multi_map.lock("k")
     multi_map.lock("k")  # re-entrant: two unlocks release it
     assert multi_map.is_locked("k") is True
-    assert in_other_thread(lambda: multi_map.try_lock("k")) is False
+    assert in_other_thread(lambda: multi_map.try_lock("k", timeout=0)) is False
     with pytest.raises(IllegalMonitorStateError):
         in_other_thread(lambda: multi_map.unlock("k"))
     multi_map.unlock("k")
@@ -95,7 +95,7 @@ def test_locks_belong_to_the_thread(multi_map):
     with pytest.raises(IllegalMonitorStateError):
         multi_map.unlock("k")
 
-    assert in_other_thread(lambda: multi_map.try_lock("k")) is True
+    assert in_other_thread(lambda: multi_map.try_lock("k", timeout=0)) is True
     start = time.monotonic()
     assert multi_map.try_lock("k", timeout=0.5) is False
     assert 0.45 <= time.monotonic() - start < 3
@@ -103,6 +103,15 @@ def test_locks_belong_to_the_thread(multi_map):
     assert multi_map.is_locked("k") is False
     assert multi_map.try_lock("k") is True
     multi_map.unlock("k")
+
+
+def test_try_lock_waits_by_default_as_in_3_12_3(multi_map):
+    # 3.12.3's MultiMap.try_lock(key, lease_time=-1, timeout=-1): without a timeout it waits
+    multi_map.lock("k", 0.5)  # lease_time, positionally
+    start = time.monotonic()
+    assert in_other_thread(lambda: multi_map.try_lock("k")) is True
+    assert 0.3 <= time.monotonic() - start < 10
+    multi_map.force_unlock("k")
 
 
 def test_lock_lease_and_a_waiting_lock(multi_map):

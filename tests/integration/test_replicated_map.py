@@ -112,7 +112,7 @@ def test_bad_arguments_raise_typed_errors(replicated_map):
         replicated_map.put("k", None)
     with pytest.raises(IllegalArgumentError, match=r"ttl must be a number of seconds >= 0, got -1"):
         replicated_map.put("k", "v", ttl=-1)
-    with pytest.raises(IllegalArgumentError, match="entries must be a dict"):
+    with pytest.raises(IllegalArgumentError, match="map must be a dict"):
         replicated_map.put_all([("k", "v")])
     with pytest.raises(IllegalArgumentError, match=r"predicate must be a Predicate .*sql\('this > 5'\)"):
         replicated_map.add_entry_listener(predicate="this > 5")

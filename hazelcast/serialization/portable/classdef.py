@@ -12,14 +12,19 @@ class FieldDefinition:
 
     __slots__ = ("index", "name", "field_type", "factory_id", "class_id", "version")
 
-    def __init__(self, index: int, name: str, field_type: int,
-                 factory_id: int = 0, class_id: int = 0, version: int = 0):
+    def __init__(self, index: int, field_name: str, field_type: int, version: int = 0,
+                 factory_id: int = 0, class_id: int = 0):
         self.index = index
-        self.name = name
+        self.name = field_name
         self.field_type = field_type
         self.factory_id = factory_id
         self.class_id = class_id
         self.version = version
+
+    @property
+    def field_name(self) -> str:
+        """3.12.3's name of :attr:`name`."""
+        return self.name
 
     def __eq__(self, other) -> bool:
         return (isinstance(other, FieldDefinition) and self.index == other.index
@@ -51,29 +56,34 @@ class ClassDefinition:
         self.field_defs[field_def.name] = field_def
         self._ordered = sorted(self.field_defs.values(), key=lambda f: f.index)
 
-    def get_field(self, name_or_index) -> Optional[FieldDefinition]:
-        if isinstance(name_or_index, int):
-            if 0 <= name_or_index < len(self._ordered):
-                return self._ordered[name_or_index]
-            raise IndexError("field index %d out of range" % name_or_index)
-        return self.field_defs.get(name_or_index)
+    def set_version_if_not_set(self, version: int) -> None:
+        """Take ``version`` if this definition has none yet (a negative version)."""
+        if self.version < 0:
+            self.version = version
 
-    def has_field(self, name: str) -> bool:
-        return name in self.field_defs
+    def get_field(self, field_name_or_index) -> Optional[FieldDefinition]:
+        if isinstance(field_name_or_index, int):
+            if 0 <= field_name_or_index < len(self._ordered):
+                return self._ordered[field_name_or_index]
+            raise IndexError("field index %d out of range" % field_name_or_index)
+        return self.field_defs.get(field_name_or_index)
+
+    def has_field(self, field_name: str) -> bool:
+        return field_name in self.field_defs
 
     def get_field_names(self) -> List[str]:
         return [f.name for f in self._ordered]
 
-    def get_field_type(self, name: str) -> int:
-        fd = self.field_defs.get(name)
+    def get_field_type(self, field_name: str) -> int:
+        fd = self.field_defs.get(field_name)
         if fd is None:
-            raise HazelcastSerializationError("Unknown field name %r in %r" % (name, self))
+            raise HazelcastSerializationError("Unknown field name %r in %r" % (field_name, self))
         return fd.field_type
 
-    def get_field_class_id(self, name: str) -> int:
-        fd = self.field_defs.get(name)
+    def get_field_class_id(self, field_name: str) -> int:
+        fd = self.field_defs.get(field_name)
         if fd is None:
-            raise HazelcastSerializationError("Unknown field name %r in %r" % (name, self))
+            raise HazelcastSerializationError("Unknown field name %r in %r" % (field_name, self))
         return fd.class_id
 
     def get_field_count(self) -> int:
@@ -116,8 +126,8 @@ class ClassDefinitionBuilder:
                                               % (self._cd.factory_id, self._cd.class_id))
         if name in self._cd.field_defs:
             raise HazelcastSerializationError("Field %r is defined twice" % name)
-        self._cd.add_field_def(FieldDefinition(self._index, name, field_type,
-                                               factory_id, class_id, version))
+        self._cd.add_field_def(FieldDefinition(self._index, name, field_type, version,
+                                               factory_id, class_id))
         self._index += 1
         return self
 
@@ -128,13 +138,25 @@ class ClassDefinitionBuilder:
         return self._add(field_def.name, field_def.field_type, field_def.factory_id,
                          field_def.class_id, field_def.version)
 
-    def add_portable_field(self, name: str, class_def: ClassDefinition) -> "ClassDefinitionBuilder":
-        return self._add(name, FieldType.PORTABLE, class_def.factory_id, class_def.class_id,
+    def add_portable_field(self, field_name: str, class_def: ClassDefinition) -> "ClassDefinitionBuilder":
+        return self._add(field_name, FieldType.PORTABLE, class_def.factory_id, class_def.class_id,
                          class_def.version)
 
-    def add_portable_array_field(self, name: str, class_def: ClassDefinition) -> "ClassDefinitionBuilder":
-        return self._add(name, FieldType.PORTABLE_ARRAY, class_def.factory_id, class_def.class_id,
+    def add_portable_array_field(self, field_name: str, class_def: ClassDefinition) -> "ClassDefinitionBuilder":
+        return self._add(field_name, FieldType.PORTABLE_ARRAY, class_def.factory_id, class_def.class_id,
                          class_def.version)
+
+    @property
+    def factory_id(self) -> int:
+        return self._cd.factory_id
+
+    @property
+    def class_id(self) -> int:
+        return self._cd.class_id
+
+    @property
+    def version(self) -> int:
+        return self._cd.version
 
     def build(self) -> ClassDefinition:
         self._done = True
@@ -142,8 +164,8 @@ class ClassDefinitionBuilder:
 
 
 def _adder(field_type: int):
-    def add(self, name: str) -> "ClassDefinitionBuilder":
-        return self._add(name, field_type)
+    def add(self, field_name: str) -> "ClassDefinitionBuilder":
+        return self._add(field_name, field_type)
     add.__doc__ = "Add a %s field." % FieldType.name_of(field_type)
     return add
 

@@ -132,7 +132,7 @@ class PortableContext:
                 f, c = inp.read_int(), inp.read_int()
                 if n > 0:
                     v = inp.read_int(inp.read_int(inp.position()))
-            cd.add_field_def(FieldDefinition(i, name, field_type, f, c, v))
+            cd.add_field_def(FieldDefinition(i, name, field_type, v, f, c))
         inp.set_position(start)
         return self.register_class_definition(cd)
 

@@ -84,17 +84,17 @@ class DefaultPortableWriter(PortableWriter):
         out.write_int(factory_id)
         out.write_int(class_id)
 
-    def write_portable_array(self, field_name: str, portables) -> None:
+    def write_portable_array(self, field_name: str, values) -> None:
         fd = self._field(field_name, FT.PORTABLE_ARRAY)
         out = self._out
-        n = -1 if portables is None else len(portables)
+        n = -1 if values is None else len(values)
         out.write_int(n)
         out.write_int(fd.factory_id)
         out.write_int(fd.class_id)
         if n > 0:
             table = out.position()
             out.write_zero_bytes(n * 4)
-            for i, p in enumerate(portables):
+            for i, p in enumerate(values):
                 self._check_class(p, fd)
                 out.write_int_at(table + i * 4, out.position())
                 self._serializer.write_internal(out, p)
@@ -125,7 +125,18 @@ def _writer_method(field_type: int, out_method: str):
     def write(self, field_name: str, value) -> None:
         self._field(field_name, field_type)
         getattr(self._out, out_method)(value)
-    return write
+    return _with_array_keyword(write, out_method)
+
+
+def _with_array_keyword(write, method_name: str):
+    """``write`` as it is, or, for an array field, taking its values as ``values``
+    (the keyword 3.12.3's PortableWriter has for arrays)."""
+    if not method_name.endswith("_array"):
+        return write
+
+    def write_array(self, field_name: str, values) -> None:
+        write(self, field_name, values)
+    return write_array
 
 
 class ClassDefinitionWriter(PortableWriter):
@@ -147,12 +158,12 @@ class ClassDefinitionWriter(PortableWriter):
                                          self._context.require_any_version(factory_id, class_id,
                                                                            field_name))
 
-    def write_portable_array(self, field_name: str, portables) -> None:
-        if not portables:
+    def write_portable_array(self, field_name: str, values) -> None:
+        if not values:
             raise HazelcastSerializationError(
                 "Cannot learn the class definition of empty or null portable array %r: "
                 "register the class definition" % field_name)
-        cd = self._context.lookup_or_register(portables[0])
+        cd = self._context.lookup_or_register(values[0])
         self._builder.add_portable_array_field(field_name, cd)
 
     def get_raw_data_output(self) -> ObjectDataOutputImpl:
@@ -165,7 +176,7 @@ class ClassDefinitionWriter(PortableWriter):
 def _learner_method(suffix: str):
     def write(self, field_name: str, value) -> None:
         getattr(self._builder, "add_%s_field" % suffix)(field_name)
-    return write
+    return _with_array_keyword(write, suffix)
 
 
 for _suffix, _ft, _out_method in SIMPLE_FIELDS:

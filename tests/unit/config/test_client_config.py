@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from hazelcast.config import (
+from hazelcast.config import (PROTOCOL_ALIASES, 
     EVICTION_POLICY, IN_MEMORY_FORMAT, INTEGER_TYPE, PROTOCOL, ClientCloudConfig, ClientConfig,
     ClientNetworkConfig, ClientProperties, FlakeIdGeneratorConfig, GroupConfig, LoggerConfig, NearCacheConfig,
     SerializationConfig, SSLConfig,
@@ -20,7 +20,7 @@ def test_defaults():
             n.connection_attempt_period) == (True, False, 5.0, 2, 3.0)
     s = n.ssl_config
     assert (s.enabled, s.cafile, s.certfile, s.keyfile, s.password, s.protocol, s.ciphers, s.check_hostname) == (
-        False, None, None, None, None, PROTOCOL.TLSv1_2, None, False)
+        False, None, None, None, None, PROTOCOL.TLS, None, False)
     assert (n.cloud_config.enabled, n.cloud_config.discovery_token) == (False, "")
     assert c.near_cache_configs == {} and c.flake_id_generator_configs == {}
     assert c.lifecycle_listeners == [] and c.membership_listeners == []
@@ -49,7 +49,10 @@ def test_instances_do_not_share_state():
 def test_constants():
     assert (IN_MEMORY_FORMAT.BINARY, IN_MEMORY_FORMAT.OBJECT) == (0, 1)
     assert (EVICTION_POLICY.NONE, EVICTION_POLICY.LRU, EVICTION_POLICY.LFU, EVICTION_POLICY.RANDOM) == (0, 1, 2, 3)
-    assert PROTOCOL.SSL == PROTOCOL.SSLv3 and PROTOCOL.TLS == PROTOCOL.TLSv1_2
+    # 3.12.3's values: the aliases SSL and TLS have values of their own
+    assert (PROTOCOL.SSLv2, PROTOCOL.SSLv3, PROTOCOL.SSL, PROTOCOL.TLSv1, PROTOCOL.TLSv1_1, PROTOCOL.TLSv1_2,
+            PROTOCOL.TLSv1_3, PROTOCOL.TLS) == (0, 1, 2, 3, 4, 5, 6, 7)
+    assert PROTOCOL_ALIASES == {PROTOCOL.SSL: PROTOCOL.SSLv3, PROTOCOL.TLS: PROTOCOL.TLSv1_2}
     values = [PROTOCOL.SSLv2, PROTOCOL.SSLv3, PROTOCOL.TLSv1, PROTOCOL.TLSv1_1, PROTOCOL.TLSv1_2, PROTOCOL.TLSv1_3]
     assert values == sorted(set(values))
 
@@ -283,3 +286,23 @@ def test_validate_cloud(monkeypatch):
     c = ClientConfig()
     c.set_property(ClientProperties.HAZELCAST_CLOUD_DISCOVERY_TOKEN.name, "t2")
     c.validate()
+
+
+def test_3_12_3_config_names():
+    import socket
+
+    from hazelcast import config as config_module
+    config = ClientConfig()
+    config.network_config.socket_options.append(
+        config_module.SocketOption(socket.SOL_SOCKET, socket.SO_SNDBUF, 32768))
+    config.set_property(key="hazelcast.client.heartbeat.interval", value=1000)
+    assert config.get_property_or_default("hazelcast.client.heartbeat.interval", 5) == 1000
+    assert config.get_property_or_default("hazelcast.client.heartbeat.timeout", 5) == 5
+    assert config.get_properties() == {"hazelcast.client.heartbeat.interval": 1000}
+    config.add_flake_id_generator_config(flake_id_generator_config=FlakeIdGeneratorConfig("ids"))
+    config.load_balancer = object()  # 3.12.3 code sets it; 3.12.3 never read it either
+    config.validate()
+    assert (config_module.DEFAULT_GROUP_NAME, config_module.DEFAULT_GROUP_PASSWORD) == ("dev", "dev-pass")
+    assert (config_module.DEFAULT_MAX_ENTRY_COUNT, config_module.DEFAULT_SAMPLING_COUNT,
+            config_module.DEFAULT_SAMPLING_POOL_SIZE, config_module.MAXIMUM_PREFETCH_COUNT) == (10000, 8, 16, 100000)
+    assert ClientProperties({"x": "y"}).get(property=config_module.ClientProperty("x")) == "y"

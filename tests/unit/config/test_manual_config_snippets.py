@@ -241,7 +241,7 @@ def test_6_1_2_ssl(run):
 
         config.network_config.ssl_config.protocol = PROTOCOL.TLSv1_3
     ''')
-    assert ClientConfig().network_config.ssl_config.protocol == PROTOCOL.TLS == PROTOCOL.TLSv1_2
+    assert ClientConfig().network_config.ssl_config.protocol == PROTOCOL.TLS  # TLSv1_2 (PROTOCOL_ALIASES)
 
 
 def test_7_1_overview(run):

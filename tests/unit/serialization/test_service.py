@@ -312,3 +312,24 @@ def test_pickle_payload_is_a_byte_array():
     d = svc().to_data({"a": 1})
     n = int.from_bytes(d.buffer[8:12], "big")
     assert pickle.loads(d.buffer[12:12 + n]) == {"a": 1}
+
+
+def test_json_value_raises_what_json_dumps_raises_as_3_12_3_does():
+    from hazelcast.core import HazelcastJsonValue
+    with pytest.raises(TypeError, match="not JSON-serializable"):
+        HazelcastJsonValue(object())
+    circular = []
+    circular.append(circular)
+    with pytest.raises(ValueError, match="not JSON-serializable"):
+        HazelcastJsonValue(circular)
+
+
+def test_byte_arrays_are_bytes_or_bytearray_with_3_12_3_property():
+    from hazelcast.config import ClientProperties
+    assert ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY.name == \
+        "hazelcast.serialization.input.returns.bytearray"
+    plain = SerializationService(config())
+    assert type(plain.to_object(plain.to_data(b"\x01\x02"))) is bytes
+    as_bytearray = SerializationService(config(), byte_arrays_as_bytearray=True)
+    value = as_bytearray.to_object(as_bytearray.to_data(b"\x01\x02"))
+    assert type(value) is bytearray and value == bytearray(b"\x01\x02")
