@@ -15,6 +15,7 @@ import json
 import keyword
 import os
 import sys
+import textwrap
 from typing import Dict, List, Tuple
 
 from codegen.typemap import Imports, annotation, decode_expr, encode_lines, nullable_lines, parse, snake
@@ -43,14 +44,16 @@ def _camel(name: str) -> str:
 
 def _import_block(imports: Imports, extra: List[str]) -> List[str]:
     lines = []
-    if imports.uuid:
-        lines.append("import uuid")
     if imports.typing:
         lines.append("from typing import %s" % ", ".join(sorted(imports.typing)))
+    if imports.uuid:
+        lines.append("from uuid import UUID")
     if lines:
         lines.append("")
     if imports.core:
         lines.append("from hazelcast.core import %s" % ", ".join(sorted(imports.core)))
+    if imports.errors:
+        lines.append("from hazelcast.errors import %s" % ", ".join(sorted(imports.errors)))
     lines.extend(extra)
     if imports.types:
         names = sorted(imports.types)
@@ -62,19 +65,25 @@ def _import_block(imports: Imports, extra: List[str]) -> List[str]:
     return lines
 
 
-def _field_exprs(params: List[Dict], imports: Imports) -> List[Tuple[str, str, str]]:
-    """(python name, decode expression, annotation) per field."""
+def _field_exprs(params: List[Dict], since: str, imports: Imports) -> List[Tuple[str, str, str]]:
+    """(python name, decode expression, annotation) per field; a field newer than ``since``
+    may be absent (None)."""
     out = []
     for p in params:
-        node = parse(p["type"])
-        expr = decode_expr(node, imports, p.get("contains_nullable", False))
-        annot = annotation(node, imports)
+        expr = decode_expr(parse(p["type"]), imports, p.get("contains_nullable", False))
         if p.get("nullable"):
             expr = "None if msg.read_bool() else " + expr
-            imports.typing.add("Optional")
-            annot = "Optional[%s]" % annot
-        out.append((_pyname(p["name"]), expr, annot))
+        out.append((_pyname(p["name"]), expr, _field_annotation(p, since, imports)))
     return out
+
+
+def _field_annotation(p: Dict, since: str, imports: Imports) -> str:
+    """The decoded type of field ``p`` of a message that exists since ``since``."""
+    annot = annotation(parse(p["type"]), imports, p.get("contains_nullable", False))
+    if p.get("nullable") or _version(p["since"]) > _version(since):
+        imports.typing.add("Optional")
+        annot = "Optional[%s]" % annot
+    return annot
 
 
 def _decoder_body(params: List[Dict], since: str, fields, result: str) -> List[str]:
@@ -106,7 +115,7 @@ def _responses(responses: List[Dict]) -> str:
     for r in responses:
         fn = "decode_%s_response" % r["const"].lower()
         params = r["params"]
-        fields = _field_exprs(params, imports)
+        fields = _field_exprs(params, r["since"], imports)
         doc = '    """Response %d (%s)' % (r["id"], r["const"])
         if not params:
             body += ["", "", "def %s(msg: ClientMessage) -> None:" % fn, doc + ': no fields."""',
@@ -147,8 +156,8 @@ def _events(events: List[Dict]) -> str:
     imports.typing.add("Tuple")
     body: List[str] = []
     for e in events:
-        fields = _field_exprs(e["params"], imports)
-        body += ["", "", "def decode_%s(msg: ClientMessage) -> Tuple:" % e["const"].lower(),
+        fields = _field_exprs(e["params"], e["since"], imports)
+        body += ["", "", "def decode_%s(msg: ClientMessage) -> %s:" % (e["const"].lower(), _event_type(fields)),
                  '    """Event %d (%s): (%s); absent @Since fields are None."""'
                  % (e["id"], e["const"], ", ".join(f[0] for f in fields))]
         result = "(%s,)" % fields[0][0] if len(fields) == 1 else ", ".join(f[0] for f in fields)
@@ -157,6 +166,11 @@ def _events(events: List[Dict]) -> str:
               "fields as a tuple in wire order, ready for ``handler(*fields)``.", '"""']
     return _module("events.json", header, imports, ["from hazelcast.protocol.message import "
                                                     "ClientMessage"], body)
+
+
+def _event_type(fields: List[Tuple[str, str, str]]) -> str:
+    """The annotation of an event's decoded fields: a tuple in wire order."""
+    return "Tuple[%s]" % ", ".join(annot for _, _, annot in fields)
 
 
 def _module(source: str, header: List[str], imports: Imports, extra: List[str],
@@ -176,9 +190,9 @@ def _request(service: Dict, m: Dict, responses: Dict[str, Dict], source: str) ->
     annots, encode = [], []
     for p, name in zip(params, names):
         node = parse(p["type"])
-        annot = annotation(node, imports)
-        lines = encode_lines(node, name, imports, contains_nullable=p.get("contains_nullable",
-                                                                          False))
+        contains_nullable = p.get("contains_nullable", False)
+        annot = annotation(node, imports, contains_nullable)
+        lines = encode_lines(node, name, imports, contains_nullable)
         if p.get("nullable"):
             imports.typing.add("Optional")
             annot = "Optional[%s]" % annot
@@ -207,39 +221,58 @@ def _request(service: Dict, m: Dict, responses: Dict[str, Dict], source: str) ->
         for lines in encode:
             body += ["    " + line for line in lines]
         body += ["    return msg.finish()", "", ""]
+    imports.typing.add("Tuple")
+    late = [_version(p["since"]) > _version(m["since"]) for p in params]
     if since_groups:
-        imports.typing.add("Tuple")
+        # a field the given version does not know may be left out (None)
         imports.typing.add("Optional")
         late_sig = ", ".join("%s: %s" % (n, "Optional[%s] = None" % a if not a.startswith(
-            "Optional") else a + " = None") if _version(p["since"]) > _version(m["since"])
-            else "%s: %s" % (n, a) for n, a, p in zip(names, annots, params))
+            "Optional") else a + " = None") if is_late else "%s: %s" % (n, a)
+            for n, a, is_late in zip(names, annots, late))
         body += ["def encode_request_for(version: Tuple[int, int], %s) -> ClientMessage:" % late_sig,
                  '    """Like encode_request, but leaves out the fields that protocol `version`',
                  "    (e.g. (1, 2) for a 3.7 member) does not know (added in %s)." % ", ".join(
                      since_groups), '    """',
                  "    msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)"]
         current = None
-        for p, lines in zip(params, encode):
+        for p, name, lines, is_late in zip(params, names, encode, late):
             indent = "    "
-            if _version(p["since"]) > _version(m["since"]):
+            if is_late:
                 if p["since"] != current:
                     current = p["since"]
                     body.append("    if version >= %r:" % (_version(current),))
                 indent = "        "
+                if not p.get("nullable"):
+                    # the version knows the field: None cannot go on the wire
+                    imports.errors.add("IllegalArgumentError")
+                    body += [indent + "if %s is None:" % name,
+                             indent + "    raise IllegalArgumentError(\"%s: %s is required by protocol "
+                             "%%d.%%d\" %% version)" % (module, name)]
             body += [indent + line for line in lines]
         body += ["    return msg.finish()", "", ""]
     else:
-        body += ["def encode_request_for(version, *args, **kwargs) -> ClientMessage:",
+        body += ["def encode_request_for(version: Tuple[int, int], %s) -> ClientMessage:" % signature
+                 if signature else "def encode_request_for(version: Tuple[int, int]) -> ClientMessage:",
                  '    """All fields of this request exist since %s: same as encode_request."""'
-                 % m["since"], "    return encode_request(*args, **kwargs)", "", ""]
+                 % m["since"], "    return encode_request(%s)" % ", ".join(names), "", ""]
+    exported = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+                "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+                "decode_response"]
     if event_names:
-        kwargs = ", ".join("handle_event_%s=None" % e for e in event_names)
-        body += ["def handle(msg: ClientMessage, %s) -> None:" % kwargs,
+        imports.typing.add("Callable")
+        imports.typing.add("Optional")
+        handlers = []
+        for e in event_names:
+            event = _EVENTS[_event_const(e)]
+            handlers.append("handle_event_%s: Optional[Callable[[%s], object]] = None" % (e, ", ".join(
+                _field_annotation(p, event["since"], imports) for p in event["params"])))
+        body += ["def handle(msg: ClientMessage, %s) -> None:" % ", ".join(handlers),
                  '    """Decode an event frame and call the matching handler with its fields."""',
                  "    message_type = msg.message_type"]
         for e in event_names:
             body += ["    if message_type == %d and handle_event_%s is not None:" % (_event_id(e), e),
                      "        handle_event_%s(*decode_event_%s(msg))" % (e, e), "        return"]
+        exported += ["handle"] + ["decode_event_%s" % e for e in event_names]
     doc = ['"""%s.%s (0x%04x), since protocol %s. Response: %s (%d)%s.' % (
         service["service"], m["name"], type_id, m["since"], response["const"], response["id"],
         "; events: " + ", ".join(m["events"]) if m["events"] else ""), '"""']
@@ -251,16 +284,23 @@ def _request(service: Dict, m: Dict, responses: Dict[str, Dict], source: str) ->
               "SINCE = %r" % (_version(m["since"]),),
               "EVENTS = (%s)" % "".join("%d, " % _event_id(e) for e in m["events"]).rstrip(" "),
               "", ""]
+    # the module's contract; also re-exports decode_response and the event decoders
+    consts = [""] + textwrap.wrap("__all__ = [%s]" % ", ".join(json.dumps(n) for n in exported), 100,
+                                  subsequent_indent="    ", break_on_hyphens=False) + consts
     out = doc + _import_block(imports, extra) + consts + body
     text = _GENERATED % source + "\n".join(out).rstrip() + "\n"
     return module, text
 
 
-_EVENT_IDS: Dict[str, int] = {}
+_EVENTS: Dict[str, Dict] = {}
+
+
+def _event_const(name: str) -> str:
+    return name.upper() if name.upper() in _EVENTS else "EVENT_" + name.upper()
 
 
 def _event_id(name: str) -> int:
-    return _EVENT_IDS[name.upper() if name.upper() in _EVENT_IDS else "EVENT_" + name.upper()]
+    return int(_EVENTS[_event_const(name)]["id"])
 
 
 def generate() -> Dict[str, str]:
@@ -269,7 +309,7 @@ def generate() -> Dict[str, str]:
         responses = json.load(f)["responses"]
     with open(os.path.join(DEFINITIONS, "events.json"), encoding="utf-8") as f:
         events = json.load(f)["events"]
-    _EVENT_IDS.update({e["const"]: e["id"] for e in events})
+    _EVENTS.update({e["const"]: e for e in events})
     by_const = {r["const"]: r for r in responses}
     files = {"responses.py": _responses(responses), "events.py": _events(events)}
     index = []

@@ -33,7 +33,7 @@ _PY = {
 }
 # custom type -> Python annotation (imported from hazelcast.core or hazelcast.protocol.types)
 CUSTOM = {
-    "Address": "Address", "Member": "Member", "UUID": "uuid.UUID", "Xid": "Xid",
+    "Address": "Address", "Member": "Member", "UUID": "UUID", "Xid": "Xid",
     "EntryView": "EntryView", "DistributedObjectInfo": "DistributedObjectInfo",
     "JobPartitionState": "JobPartitionState", "StackTraceElement": "StackTraceElement",
     "CacheEventData": "CacheEventData", "QueryCacheEventData": "QueryCacheEventData",
@@ -86,15 +86,21 @@ class Imports:
         self.types: Set[str] = set()      # names from hazelcast.protocol.types
         self.core: Set[str] = set()       # names from hazelcast.core
         self.typing: Set[str] = set()
+        self.errors: Set[str] = set()     # names from hazelcast.errors
         self.data = False
         self.uuid = False
 
 
-def annotation(node: Tuple, imports: Imports) -> str:
+def annotation(node: Tuple, imports: Imports, contains_nullable: bool = False) -> str:
+    """The Python type of a value of this type (``contains_nullable``: list items may be None)."""
     kind = node[0]
     if kind == "list":
         imports.typing.add("List")
-        return "List[%s]" % annotation(node[1], imports)
+        element = annotation(node[1], imports)
+        if contains_nullable:
+            imports.typing.add("Optional")
+            element = "Optional[%s]" % element
+        return "List[%s]" % element
     if kind == "entry":
         imports.typing.add("Tuple")
         return "Tuple[%s, %s]" % (annotation(node[1], imports), annotation(node[2], imports))
@@ -141,34 +147,33 @@ def decode_expr(node: Tuple, imports: Imports, contains_nullable: bool = False) 
     return function + "(msg)"
 
 
-def encode_lines(node: Tuple, var: str, imports: Imports, depth: int = 0,
-                 contains_nullable: bool = False) -> List[str]:
+def encode_lines(node: Tuple, var: str, imports: Imports, contains_nullable: bool = False) -> List[str]:
     """Statements (unindented) that append ``var`` to ``msg``."""
     kind = node[0]
     if kind == "list":
         element = node[1]
         if element[0] == "entry":
-            k, v = "key%d" % depth, "value%d" % depth
+            k, v = "%s_key" % var, "%s_value" % var
             loop = "for %s, %s in %s:" % (k, v, var)
-            body = (encode_lines(element[1], k, imports, depth + 1)
-                    + encode_lines(element[2], v, imports, depth + 1))
+            body = (encode_lines(element[1], k, imports)
+                    + encode_lines(element[2], v, imports))
         else:
-            item = "item%d" % depth
+            item = "%s_item" % var
             loop = "for %s in %s:" % (item, var)
-            body = encode_lines(element, item, imports, depth + 1)
+            body = encode_lines(element, item, imports)
             if contains_nullable:
                 body = nullable_lines(item, body)
         return ["msg.append_int(len(%s))" % var, loop] + ["    " + line for line in body]
     if kind == "entry":
-        k, v = "key%d" % depth, "value%d" % depth
-        return (["%s, %s = %s" % (k, v, var)] + encode_lines(node[1], k, imports, depth + 1)
-                + encode_lines(node[2], v, imports, depth + 1))
+        k, v = "%s_key" % var, "%s_value" % var
+        return (["%s, %s = %s" % (k, v, var)] + encode_lines(node[1], k, imports)
+                + encode_lines(node[2], v, imports))
     name = node[1]
     if name in _APPEND:
         return ["msg.%s(%s)" % (_APPEND[name], var)]
     if name == "long[]":
-        return ["msg.append_int(len(%s))" % var, "for item%d in %s:" % (depth, var),
-                "    msg.append_long(item%d)" % depth]
+        return ["msg.append_int(len(%s))" % var, "for %s_item in %s:" % (var, var),
+                "    msg.append_long(%s_item)" % var]
     function = "encode_" + snake(name)
     imports.types.add(function)
     return ["%s(msg, %s)" % (function, var)]

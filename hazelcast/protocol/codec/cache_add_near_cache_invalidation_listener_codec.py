@@ -2,12 +2,21 @@
 # Regenerate with: python -m codegen
 """Cache.addNearCacheInvalidationListener (0x151e), since protocol 1.4. Response: STRING (104); events: EVENT_CACHEINVALIDATION, EVENT_CACHEBATCHINVALIDATION.
 """
+from typing import Callable, List, Optional, Tuple
+from uuid import UUID
+
 from hazelcast.protocol.codec.responses import decode_string_response as decode_response
 from hazelcast.protocol.codec.events import (
     decode_event_cacheinvalidation,
     decode_event_cachebatchinvalidation,
 )
 from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response", "handle", "decode_event_cacheinvalidation",
+    "decode_event_cachebatchinvalidation"]
 
 REQUEST_TYPE = 0x151e
 RESPONSE_TYPE = 104
@@ -26,12 +35,12 @@ def encode_request(name: str, local_only: bool) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, local_only: bool) -> ClientMessage:
     """All fields of this request exist since 1.4: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, local_only)
 
 
-def handle(msg: ClientMessage, handle_event_cacheinvalidation=None, handle_event_cachebatchinvalidation=None) -> None:
+def handle(msg: ClientMessage, handle_event_cacheinvalidation: Optional[Callable[[str, Optional[Data], Optional[str], Optional[UUID], Optional[int]], object]] = None, handle_event_cachebatchinvalidation: Optional[Callable[[str, List[Data], Optional[List[str]], Optional[List[UUID]], Optional[List[int]]], object]] = None) -> None:
     """Decode an event frame and call the matching handler with its fields."""
     message_type = msg.message_type
     if message_type == 208 and handle_event_cacheinvalidation is not None:

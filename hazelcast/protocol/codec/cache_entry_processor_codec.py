@@ -2,11 +2,15 @@
 # Regenerate with: python -m codegen
 """Cache.entryProcessor (0x1509), since protocol 1.0. Response: DATA (105).
 """
-from typing import List
+from typing import List, Tuple
 
 from hazelcast.protocol.codec.responses import decode_data_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1509
 RESPONSE_TYPE = 105
@@ -24,12 +28,12 @@ def encode_request(name: str, key: Data, entry_processor: Data, arguments: List[
     msg.append_data(key)
     msg.append_data(entry_processor)
     msg.append_int(len(arguments))
-    for item0 in arguments:
-        msg.append_data(item0)
+    for arguments_item in arguments:
+        msg.append_data(arguments_item)
     msg.append_int(completion_id)
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, key: Data, entry_processor: Data, arguments: List[Data], completion_id: int) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, key, entry_processor, arguments, completion_id)

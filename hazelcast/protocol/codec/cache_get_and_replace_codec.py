@@ -2,11 +2,15 @@
 # Regenerate with: python -m codegen
 """Cache.getAndReplace (0x150c), since protocol 1.0. Response: DATA (105).
 """
-from typing import Optional
+from typing import Optional, Tuple
 
 from hazelcast.protocol.codec.responses import decode_data_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x150c
 RESPONSE_TYPE = 105
@@ -32,6 +36,6 @@ def encode_request(name: str, key: Data, value: Data, expiry_policy: Optional[Da
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, key: Data, value: Data, expiry_policy: Optional[Data], completion_id: int) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, key, value, expiry_policy, completion_id)

@@ -2,11 +2,15 @@
 # Regenerate with: python -m codegen
 """Cache.loadAll (0x1511), since protocol 1.0. Response: VOID (100).
 """
-from typing import List
+from typing import List, Tuple
 
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1511
 RESPONSE_TYPE = 100
@@ -22,12 +26,12 @@ def encode_request(name: str, keys: List[Data], replace_existing_values: bool) -
     msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
     msg.append_str(name)
     msg.append_int(len(keys))
-    for item0 in keys:
-        msg.append_data(item0)
+    for keys_item in keys:
+        msg.append_data(keys_item)
     msg.append_bool(replace_existing_values)
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, keys: List[Data], replace_existing_values: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, keys, replace_existing_values)

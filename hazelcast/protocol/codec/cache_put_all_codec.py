@@ -8,6 +8,10 @@ from hazelcast.protocol.codec.responses import decode_void_response as decode_re
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
 
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
+
 REQUEST_TYPE = 0x151c
 RESPONSE_TYPE = 100
 RETRYABLE = False
@@ -22,9 +26,9 @@ def encode_request(name: str, entries: List[Tuple[Data, Data]], expiry_policy: O
     msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
     msg.append_str(name)
     msg.append_int(len(entries))
-    for key0, value0 in entries:
-        msg.append_data(key0)
-        msg.append_data(value0)
+    for entries_key, entries_value in entries:
+        msg.append_data(entries_key)
+        msg.append_data(entries_value)
     if expiry_policy is None:
         msg.append_bool(True)
     else:
@@ -34,6 +38,6 @@ def encode_request(name: str, entries: List[Tuple[Data, Data]], expiry_policy: O
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, entries: List[Tuple[Data, Data]], expiry_policy: Optional[Data], completion_id: int) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, entries, expiry_policy, completion_id)

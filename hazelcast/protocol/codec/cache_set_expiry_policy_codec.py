@@ -2,11 +2,15 @@
 # Regenerate with: python -m codegen
 """Cache.setExpiryPolicy (0x1523), since protocol 1.7. Response: BOOLEAN (101).
 """
-from typing import List
+from typing import List, Tuple
 
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1523
 RESPONSE_TYPE = 101
@@ -22,12 +26,12 @@ def encode_request(name: str, keys: List[Data], expiry_policy: Data) -> ClientMe
     msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
     msg.append_str(name)
     msg.append_int(len(keys))
-    for item0 in keys:
-        msg.append_data(item0)
+    for keys_item in keys:
+        msg.append_data(keys_item)
     msg.append_data(expiry_policy)
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, keys: List[Data], expiry_policy: Data) -> ClientMessage:
     """All fields of this request exist since 1.7: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, keys, expiry_policy)

@@ -4,9 +4,14 @@
 """
 from typing import List, Optional, Tuple
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol.codec.responses import decode_authentication_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0003
 RESPONSE_TYPE = 107
@@ -42,12 +47,18 @@ def encode_request_for(version: Tuple[int, int], credentials: Data, uuid: Option
     msg.append_str(client_type)
     msg.append_byte(serialization_version)
     if version >= (1, 3):
+        if client_hazelcast_version is None:
+            raise IllegalArgumentError("client_authentication_custom_codec: client_hazelcast_version is required by protocol %d.%d" % version)
         msg.append_str(client_hazelcast_version)
     if version >= (1, 8):
+        if client_name is None:
+            raise IllegalArgumentError("client_authentication_custom_codec: client_name is required by protocol %d.%d" % version)
         msg.append_str(client_name)
+        if labels is None:
+            raise IllegalArgumentError("client_authentication_custom_codec: labels is required by protocol %d.%d" % version)
         msg.append_int(len(labels))
-        for item0 in labels:
-            msg.append_str(item0)
+        for labels_item in labels:
+            msg.append_str(labels_item)
         if partition_count is None:
             msg.append_bool(True)
         else:

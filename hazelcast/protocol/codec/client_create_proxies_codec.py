@@ -7,6 +7,10 @@ from typing import List, Tuple
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
+
 REQUEST_TYPE = 0x0013
 RESPONSE_TYPE = 100
 RETRYABLE = False
@@ -20,12 +24,12 @@ def encode_request(proxies: List[Tuple[str, str]]) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
     msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
     msg.append_int(len(proxies))
-    for key0, value0 in proxies:
-        msg.append_str(key0)
-        msg.append_str(value0)
+    for proxies_key, proxies_value in proxies:
+        msg.append_str(proxies_key)
+        msg.append_str(proxies_value)
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], proxies: List[Tuple[str, str]]) -> ClientMessage:
     """All fields of this request exist since 1.6: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(proxies)

@@ -2,12 +2,19 @@
 # Regenerate with: python -m codegen
 """ContinuousQuery.addListener (0x1804), since protocol 1.0. Response: STRING (104); events: EVENT_QUERYCACHESINGLE, EVENT_QUERYCACHEBATCH.
 """
+from typing import Callable, List, Optional, Tuple
+
 from hazelcast.protocol.codec.responses import decode_string_response as decode_response
 from hazelcast.protocol.codec.events import (
     decode_event_querycachesingle,
     decode_event_querycachebatch,
 )
 from hazelcast.protocol.message import ClientMessage
+from hazelcast.protocol.types import QueryCacheEventData
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response", "handle", "decode_event_querycachesingle", "decode_event_querycachebatch"]
 
 REQUEST_TYPE = 0x1804
 RESPONSE_TYPE = 104
@@ -26,12 +33,12 @@ def encode_request(listener_name: str, local_only: bool) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], listener_name: str, local_only: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(listener_name, local_only)
 
 
-def handle(msg: ClientMessage, handle_event_querycachesingle=None, handle_event_querycachebatch=None) -> None:
+def handle(msg: ClientMessage, handle_event_querycachesingle: Optional[Callable[[QueryCacheEventData], object]] = None, handle_event_querycachebatch: Optional[Callable[[List[QueryCacheEventData], str, int], object]] = None) -> None:
     """Decode an event frame and call the matching handler with its fields."""
     message_type = msg.message_type
     if message_type == 212 and handle_event_querycachesingle is not None:

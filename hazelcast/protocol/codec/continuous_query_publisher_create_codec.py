@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """ContinuousQuery.publisherCreate (0x1802), since protocol 1.0. Response: LIST_DATA (106).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_list_data_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1802
 RESPONSE_TYPE = 106
@@ -29,6 +35,6 @@ def encode_request(map_name: str, cache_name: str, predicate: Data, batch_size: 
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], map_name: str, cache_name: str, predicate: Data, batch_size: int, buffer_size: int, delay_seconds: int, populate: bool, coalesce: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(map_name, cache_name, predicate, batch_size, buffer_size, delay_seconds, populate, coalesce)

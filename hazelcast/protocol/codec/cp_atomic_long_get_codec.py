@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """CPAtomicLong.get (0x2305), since protocol 1.8. Response: LONG (103).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_long_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import RaftGroupId, encode_raft_group_id
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x2305
 RESPONSE_TYPE = 103
@@ -23,6 +29,6 @@ def encode_request(group_id: RaftGroupId, name: str) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], group_id: RaftGroupId, name: str) -> ClientMessage:
     """All fields of this request exist since 1.8: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(group_id, name)

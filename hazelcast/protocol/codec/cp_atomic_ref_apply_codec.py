@@ -2,10 +2,16 @@
 # Regenerate with: python -m codegen
 """CPAtomicRef.apply (0x2401), since protocol 1.8. Response: DATA (105).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_data_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import RaftGroupId, encode_raft_group_id
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x2401
 RESPONSE_TYPE = 105
@@ -27,6 +33,6 @@ def encode_request(group_id: RaftGroupId, name: str, function: Data, return_valu
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], group_id: RaftGroupId, name: str, function: Data, return_value_type: int, alter: bool) -> ClientMessage:
     """All fields of this request exist since 1.8: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(group_id, name, function, return_value_type, alter)

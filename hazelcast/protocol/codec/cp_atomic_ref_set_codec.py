@@ -2,12 +2,16 @@
 # Regenerate with: python -m codegen
 """CPAtomicRef.set (0x2406), since protocol 1.8. Response: DATA (105).
 """
-from typing import Optional
+from typing import Optional, Tuple
 
 from hazelcast.protocol.codec.responses import decode_data_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import RaftGroupId, encode_raft_group_id
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x2406
 RESPONSE_TYPE = 105
@@ -32,6 +36,6 @@ def encode_request(group_id: RaftGroupId, name: str, new_value: Optional[Data], 
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], group_id: RaftGroupId, name: str, new_value: Optional[Data], return_old_value: bool) -> ClientMessage:
     """All fields of this request exist since 1.8: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(group_id, name, new_value, return_old_value)

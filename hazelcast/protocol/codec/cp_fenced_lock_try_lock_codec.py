@@ -2,11 +2,16 @@
 # Regenerate with: python -m codegen
 """CPFencedLock.tryLock (0x2602), since protocol 1.8. Response: LONG (103).
 """
-import uuid
+from typing import Tuple
+from uuid import UUID
 
 from hazelcast.protocol.codec.responses import decode_long_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import RaftGroupId, encode_raft_group_id, encode_uuid
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x2602
 RESPONSE_TYPE = 103
@@ -17,7 +22,7 @@ SINCE = (1, 8)
 EVENTS = ()
 
 
-def encode_request(group_id: RaftGroupId, name: str, session_id: int, thread_id: int, invocation_uid: uuid.UUID, timeout_ms: int) -> ClientMessage:
+def encode_request(group_id: RaftGroupId, name: str, session_id: int, thread_id: int, invocation_uid: UUID, timeout_ms: int) -> ClientMessage:
     """The finished request frame (correlation id 0, partition id -1)."""
     msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
     encode_raft_group_id(msg, group_id)
@@ -29,6 +34,6 @@ def encode_request(group_id: RaftGroupId, name: str, session_id: int, thread_id:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], group_id: RaftGroupId, name: str, session_id: int, thread_id: int, invocation_uid: UUID, timeout_ms: int) -> ClientMessage:
     """All fields of this request exist since 1.8: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(group_id, name, session_id, thread_id, invocation_uid, timeout_ms)

@@ -2,8 +2,14 @@
 # Regenerate with: python -m codegen
 """CPSemaphore.getSemaphoreType (0x2707), since protocol 1.8. Response: BOOLEAN (101).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x2707
 RESPONSE_TYPE = 101
@@ -21,6 +27,6 @@ def encode_request(proxy_name: str) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], proxy_name: str) -> ClientMessage:
     """All fields of this request exist since 1.8: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(proxy_name)

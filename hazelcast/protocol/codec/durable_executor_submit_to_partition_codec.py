@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """DurableExecutor.submitToPartition (0x1b03), since protocol 1.1. Response: INTEGER (102).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_integer_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1b03
 RESPONSE_TYPE = 102
@@ -23,6 +29,6 @@ def encode_request(name: str, callable: Data) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, callable: Data) -> ClientMessage:
     """All fields of this request exist since 1.1: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, callable)

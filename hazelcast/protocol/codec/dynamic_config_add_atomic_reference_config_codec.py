@@ -2,10 +2,14 @@
 # Regenerate with: python -m codegen
 """DynamicConfig.addAtomicReferenceConfig (0x1e14), since protocol 1.6. Response: VOID (100).
 """
-from typing import Optional
+from typing import Optional, Tuple
 
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e14
 RESPONSE_TYPE = 100
@@ -30,6 +34,6 @@ def encode_request(name: str, quorum_name: Optional[str], merge_policy: str, mer
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, quorum_name: Optional[str], merge_policy: str, merge_batch_size: int) -> ClientMessage:
     """All fields of this request exist since 1.6: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, quorum_name, merge_policy, merge_batch_size)

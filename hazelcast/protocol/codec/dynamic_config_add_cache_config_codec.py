@@ -2,7 +2,7 @@
 # Regenerate with: python -m codegen
 """DynamicConfig.addCacheConfig (0x1e10), since protocol 1.5. Response: VOID (100).
 """
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
@@ -20,6 +20,10 @@ from hazelcast.protocol.types import (
     encode_timed_expiry_policy_factory_config,
     encode_wan_replication_ref,
 )
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e10
 RESPONSE_TYPE = 100
@@ -87,8 +91,8 @@ def encode_request(name: str, key_type: Optional[str], value_type: Optional[str]
     else:
         msg.append_bool(False)
         msg.append_int(len(partition_lost_listener_configs))
-        for item0 in partition_lost_listener_configs:
-            encode_listener_config_holder(msg, item0)
+        for partition_lost_listener_configs_item in partition_lost_listener_configs:
+            encode_listener_config_holder(msg, partition_lost_listener_configs_item)
     if expiry_policy_factory_class_name is None:
         msg.append_bool(True)
     else:
@@ -104,8 +108,8 @@ def encode_request(name: str, key_type: Optional[str], value_type: Optional[str]
     else:
         msg.append_bool(False)
         msg.append_int(len(cache_entry_listeners))
-        for item0 in cache_entry_listeners:
-            encode_cache_simple_entry_listener_config(msg, item0)
+        for cache_entry_listeners_item in cache_entry_listeners:
+            encode_cache_simple_entry_listener_config(msg, cache_entry_listeners_item)
     if eviction_config is None:
         msg.append_bool(True)
     else:
@@ -124,6 +128,6 @@ def encode_request(name: str, key_type: Optional[str], value_type: Optional[str]
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, key_type: Optional[str], value_type: Optional[str], statistics_enabled: bool, management_enabled: bool, read_through: bool, write_through: bool, cache_loader_factory: Optional[str], cache_writer_factory: Optional[str], cache_loader: Optional[str], cache_writer: Optional[str], backup_count: int, async_backup_count: int, in_memory_format: str, quorum_name: Optional[str], merge_policy: Optional[str], disable_per_entry_invalidation_events: bool, partition_lost_listener_configs: Optional[List[ListenerConfigHolder]], expiry_policy_factory_class_name: Optional[str], timed_expiry_policy_factory_config: Optional[TimedExpiryPolicyFactoryConfig], cache_entry_listeners: Optional[List[CacheSimpleEntryListenerConfig]], eviction_config: Optional[EvictionConfigHolder], wan_replication_ref: Optional[WanReplicationRef], hot_restart_config: Optional[HotRestartConfig]) -> ClientMessage:
     """All fields of this request exist since 1.5: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, key_type, value_type, statistics_enabled, management_enabled, read_through, write_through, cache_loader_factory, cache_writer_factory, cache_loader, cache_writer, backup_count, async_backup_count, in_memory_format, quorum_name, merge_policy, disable_per_entry_invalidation_events, partition_lost_listener_configs, expiry_policy_factory_class_name, timed_expiry_policy_factory_config, cache_entry_listeners, eviction_config, wan_replication_ref, hot_restart_config)

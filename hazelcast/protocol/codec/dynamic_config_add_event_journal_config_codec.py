@@ -2,10 +2,14 @@
 # Regenerate with: python -m codegen
 """DynamicConfig.addEventJournalConfig (0x1e11), since protocol 1.5. Response: VOID (100).
 """
-from typing import Optional
+from typing import Optional, Tuple
 
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e11
 RESPONSE_TYPE = 100
@@ -35,6 +39,6 @@ def encode_request(map_name: Optional[str], cache_name: Optional[str], enabled: 
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], map_name: Optional[str], cache_name: Optional[str], enabled: bool, capacity: int, time_to_live_seconds: int) -> ClientMessage:
     """All fields of this request exist since 1.5: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(map_name, cache_name, enabled, capacity, time_to_live_seconds)

@@ -2,8 +2,14 @@
 # Regenerate with: python -m codegen
 """DynamicConfig.addFlakeIdGeneratorConfig (0x1e12), since protocol 1.6. Response: VOID (100).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e12
 RESPONSE_TYPE = 100
@@ -26,6 +32,6 @@ def encode_request(name: str, prefetch_count: int, prefetch_validity: int, id_of
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, prefetch_count: int, prefetch_validity: int, id_offset: int, statistics_enabled: bool, node_id_offset: int) -> ClientMessage:
     """All fields of this request exist since 1.6: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, prefetch_count, prefetch_validity, id_offset, statistics_enabled, node_id_offset)

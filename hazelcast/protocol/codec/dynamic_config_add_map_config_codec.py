@@ -4,6 +4,7 @@
 """
 from typing import List, Optional, Tuple
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import (
@@ -25,6 +26,10 @@ from hazelcast.protocol.types import (
     encode_wan_replication_ref,
 )
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e0e
 RESPONSE_TYPE = 100
@@ -60,15 +65,15 @@ def encode_request_for(version: Tuple[int, int], name: str, backup_count: int, a
     else:
         msg.append_bool(False)
         msg.append_int(len(listener_configs))
-        for item0 in listener_configs:
-            encode_listener_config_holder(msg, item0)
+        for listener_configs_item in listener_configs:
+            encode_listener_config_holder(msg, listener_configs_item)
     if partition_lost_listener_configs is None:
         msg.append_bool(True)
     else:
         msg.append_bool(False)
         msg.append_int(len(partition_lost_listener_configs))
-        for item0 in partition_lost_listener_configs:
-            encode_listener_config_holder(msg, item0)
+        for partition_lost_listener_configs_item in partition_lost_listener_configs:
+            encode_listener_config_holder(msg, partition_lost_listener_configs_item)
     msg.append_bool(statistics_enabled)
     if quorum_name is None:
         msg.append_bool(True)
@@ -102,22 +107,22 @@ def encode_request_for(version: Tuple[int, int], name: str, backup_count: int, a
     else:
         msg.append_bool(False)
         msg.append_int(len(map_index_configs))
-        for item0 in map_index_configs:
-            encode_map_index_config(msg, item0)
+        for map_index_configs_item in map_index_configs:
+            encode_map_index_config(msg, map_index_configs_item)
     if map_attribute_configs is None:
         msg.append_bool(True)
     else:
         msg.append_bool(False)
         msg.append_int(len(map_attribute_configs))
-        for item0 in map_attribute_configs:
-            encode_map_attribute_config(msg, item0)
+        for map_attribute_configs_item in map_attribute_configs:
+            encode_map_attribute_config(msg, map_attribute_configs_item)
     if query_cache_configs is None:
         msg.append_bool(True)
     else:
         msg.append_bool(False)
         msg.append_int(len(query_cache_configs))
-        for item0 in query_cache_configs:
-            encode_query_cache_config_holder(msg, item0)
+        for query_cache_configs_item in query_cache_configs:
+            encode_query_cache_config_holder(msg, query_cache_configs_item)
     if partitioning_strategy_class_name is None:
         msg.append_bool(True)
     else:
@@ -134,7 +139,11 @@ def encode_request_for(version: Tuple[int, int], name: str, backup_count: int, a
         msg.append_bool(False)
         encode_hot_restart_config(msg, hot_restart_config)
     if version >= (1, 6):
+        if merge_batch_size is None:
+            raise IllegalArgumentError("dynamic_config_add_map_config_codec: merge_batch_size is required by protocol %d.%d" % version)
         msg.append_int(merge_batch_size)
     if version >= (1, 8):
+        if metadata_policy is None:
+            raise IllegalArgumentError("dynamic_config_add_map_config_codec: metadata_policy is required by protocol %d.%d" % version)
         msg.append_int(metadata_policy)
     return msg.finish()

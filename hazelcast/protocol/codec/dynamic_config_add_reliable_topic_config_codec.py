@@ -2,12 +2,16 @@
 # Regenerate with: python -m codegen
 """DynamicConfig.addReliableTopicConfig (0x1e0f), since protocol 1.5. Response: VOID (100).
 """
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import ListenerConfigHolder, encode_listener_config_holder
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e0f
 RESPONSE_TYPE = 100
@@ -27,8 +31,8 @@ def encode_request(name: str, listener_configs: Optional[List[ListenerConfigHold
     else:
         msg.append_bool(False)
         msg.append_int(len(listener_configs))
-        for item0 in listener_configs:
-            encode_listener_config_holder(msg, item0)
+        for listener_configs_item in listener_configs:
+            encode_listener_config_holder(msg, listener_configs_item)
     msg.append_int(read_batch_size)
     msg.append_bool(statistics_enabled)
     msg.append_str(topic_overload_policy)
@@ -40,6 +44,6 @@ def encode_request(name: str, listener_configs: Optional[List[ListenerConfigHold
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, listener_configs: Optional[List[ListenerConfigHolder]], read_batch_size: int, statistics_enabled: bool, topic_overload_policy: str, executor: Optional[Data]) -> ClientMessage:
     """All fields of this request exist since 1.5: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, listener_configs, read_batch_size, statistics_enabled, topic_overload_policy, executor)

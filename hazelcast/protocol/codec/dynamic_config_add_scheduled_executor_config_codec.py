@@ -4,8 +4,13 @@
 """
 from typing import Optional, Tuple
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e0b
 RESPONSE_TYPE = 100
@@ -36,6 +41,10 @@ def encode_request_for(version: Tuple[int, int], name: str, pool_size: int, dura
         else:
             msg.append_bool(False)
             msg.append_str(quorum_name)
+        if merge_policy is None:
+            raise IllegalArgumentError("dynamic_config_add_scheduled_executor_config_codec: merge_policy is required by protocol %d.%d" % version)
         msg.append_str(merge_policy)
+        if merge_batch_size is None:
+            raise IllegalArgumentError("dynamic_config_add_scheduled_executor_config_codec: merge_batch_size is required by protocol %d.%d" % version)
         msg.append_int(merge_batch_size)
     return msg.finish()

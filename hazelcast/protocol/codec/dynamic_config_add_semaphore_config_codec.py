@@ -7,6 +7,10 @@ from typing import Optional, Tuple
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
+
 REQUEST_TYPE = 0x1e0c
 RESPONSE_TYPE = 100
 RETRYABLE = False

@@ -4,9 +4,14 @@
 """
 from typing import List, Optional, Tuple
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import ListenerConfigHolder, encode_listener_config_holder
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e06
 RESPONSE_TYPE = 100
@@ -33,8 +38,8 @@ def encode_request_for(version: Tuple[int, int], name: str, listener_configs: Op
     else:
         msg.append_bool(False)
         msg.append_int(len(listener_configs))
-        for item0 in listener_configs:
-            encode_listener_config_holder(msg, item0)
+        for listener_configs_item in listener_configs:
+            encode_listener_config_holder(msg, listener_configs_item)
     msg.append_int(backup_count)
     msg.append_int(async_backup_count)
     msg.append_int(max_size)
@@ -45,6 +50,10 @@ def encode_request_for(version: Tuple[int, int], name: str, listener_configs: Op
         else:
             msg.append_bool(False)
             msg.append_str(quorum_name)
+        if merge_policy is None:
+            raise IllegalArgumentError("dynamic_config_add_set_config_codec: merge_policy is required by protocol %d.%d" % version)
         msg.append_str(merge_policy)
+        if merge_batch_size is None:
+            raise IllegalArgumentError("dynamic_config_add_set_config_codec: merge_batch_size is required by protocol %d.%d" % version)
         msg.append_int(merge_batch_size)
     return msg.finish()

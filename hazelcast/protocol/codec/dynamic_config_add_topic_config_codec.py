@@ -2,11 +2,15 @@
 # Regenerate with: python -m codegen
 """DynamicConfig.addTopicConfig (0x1e08), since protocol 1.5. Response: VOID (100).
 """
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import ListenerConfigHolder, encode_listener_config_holder
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1e08
 RESPONSE_TYPE = 100
@@ -29,11 +33,11 @@ def encode_request(name: str, global_ordering_enabled: bool, statistics_enabled:
     else:
         msg.append_bool(False)
         msg.append_int(len(listener_configs))
-        for item0 in listener_configs:
-            encode_listener_config_holder(msg, item0)
+        for listener_configs_item in listener_configs:
+            encode_listener_config_holder(msg, listener_configs_item)
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, global_ordering_enabled: bool, statistics_enabled: bool, multi_threading_enabled: bool, listener_configs: Optional[List[ListenerConfigHolder]]) -> ClientMessage:
     """All fields of this request exist since 1.5: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, global_ordering_enabled, statistics_enabled, multi_threading_enabled, listener_configs)

@@ -2,10 +2,16 @@
 # Regenerate with: python -m codegen
 """ExecutorService.cancelOnAddress (0x0904), since protocol 1.0. Response: BOOLEAN (101).
 """
+from typing import Tuple
+
 from hazelcast.core import Address
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import encode_address
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0904
 RESPONSE_TYPE = 101
@@ -25,6 +31,6 @@ def encode_request(uuid: str, address: Address, interrupt: bool) -> ClientMessag
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], uuid: str, address: Address, interrupt: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(uuid, address, interrupt)

@@ -2,11 +2,17 @@
 # Regenerate with: python -m codegen
 """ExecutorService.submitToAddress (0x0906), since protocol 1.0. Response: DATA (105).
 """
+from typing import Tuple
+
 from hazelcast.core import Address
 from hazelcast.protocol.codec.responses import decode_data_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import encode_address
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0906
 RESPONSE_TYPE = 105
@@ -27,6 +33,6 @@ def encode_request(name: str, uuid: str, callable: Data, address: Address) -> Cl
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, uuid: str, callable: Data, address: Address) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, uuid, callable, address)

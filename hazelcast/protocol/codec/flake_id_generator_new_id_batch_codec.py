@@ -2,8 +2,14 @@
 # Regenerate with: python -m codegen
 """FlakeIdGenerator.newIdBatch (0x1f01), since protocol 1.6. Response: FLAKE_ID_GEN_ID_BATCH (126).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_flake_id_gen_id_batch_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1f01
 RESPONSE_TYPE = 126
@@ -22,6 +28,6 @@ def encode_request(name: str, batch_size: int) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, batch_size: int) -> ClientMessage:
     """All fields of this request exist since 1.6: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, batch_size)

@@ -2,8 +2,14 @@
 # Regenerate with: python -m codegen
 """List.isEmpty (0x050d), since protocol 1.0. Response: BOOLEAN (101).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x050d
 RESPONSE_TYPE = 101
@@ -21,6 +27,6 @@ def encode_request(name: str) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name)

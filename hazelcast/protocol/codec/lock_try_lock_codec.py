@@ -4,8 +4,13 @@
 """
 from typing import Optional, Tuple
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0708
 RESPONSE_TYPE = 101
@@ -31,5 +36,7 @@ def encode_request_for(version: Tuple[int, int], name: str, thread_id: int, leas
     msg.append_long(lease)
     msg.append_long(timeout)
     if version >= (1, 2):
+        if reference_id is None:
+            raise IllegalArgumentError("lock_try_lock_codec: reference_id is required by protocol %d.%d" % version)
         msg.append_long(reference_id)
     return msg.finish()

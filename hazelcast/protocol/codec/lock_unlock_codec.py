@@ -4,8 +4,13 @@
 """
 from typing import Optional, Tuple
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0706
 RESPONSE_TYPE = 100
@@ -29,5 +34,7 @@ def encode_request_for(version: Tuple[int, int], name: str, thread_id: int, refe
     msg.append_str(name)
     msg.append_long(thread_id)
     if version >= (1, 2):
+        if reference_id is None:
+            raise IllegalArgumentError("lock_unlock_codec: reference_id is required by protocol %d.%d" % version)
         msg.append_long(reference_id)
     return msg.finish()

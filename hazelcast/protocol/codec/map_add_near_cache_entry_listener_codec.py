@@ -2,12 +2,21 @@
 # Regenerate with: python -m codegen
 """Map.addNearCacheEntryListener (0x011d), since protocol 1.0. Response: STRING (104); events: EVENT_IMAPINVALIDATION, EVENT_IMAPBATCHINVALIDATION.
 """
+from typing import Callable, List, Optional, Tuple
+from uuid import UUID
+
 from hazelcast.protocol.codec.responses import decode_string_response as decode_response
 from hazelcast.protocol.codec.events import (
     decode_event_imapinvalidation,
     decode_event_imapbatchinvalidation,
 )
 from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response", "handle", "decode_event_imapinvalidation",
+    "decode_event_imapbatchinvalidation"]
 
 REQUEST_TYPE = 0x011d
 RESPONSE_TYPE = 104
@@ -27,12 +36,12 @@ def encode_request(name: str, listener_flags: int, local_only: bool) -> ClientMe
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, listener_flags: int, local_only: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, listener_flags, local_only)
 
 
-def handle(msg: ClientMessage, handle_event_imapinvalidation=None, handle_event_imapbatchinvalidation=None) -> None:
+def handle(msg: ClientMessage, handle_event_imapinvalidation: Optional[Callable[[Optional[Data], Optional[str], Optional[UUID], Optional[int]], object]] = None, handle_event_imapbatchinvalidation: Optional[Callable[[List[Data], Optional[List[str]], Optional[List[UUID]], Optional[List[int]]], object]] = None) -> None:
     """Decode an event frame and call the matching handler with its fields."""
     message_type = msg.message_type
     if message_type == 215 and handle_event_imapinvalidation is not None:

@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """Map.fetchWithQuery (0x0146), since protocol 1.5. Response: QUERY_RESULT_SEGMENT (124).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_query_result_segment_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0146
 RESPONSE_TYPE = 124
@@ -26,6 +32,6 @@ def encode_request(name: str, table_index: int, batch: int, projection: Data, pr
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, table_index: int, batch: int, projection: Data, predicate: Data) -> ClientMessage:
     """All fields of this request exist since 1.5: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, table_index, batch, projection, predicate)

@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """Map.project (0x0140), since protocol 1.4. Response: LIST_DATA_MAYBE_NULL_ELEMENTS (119).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_list_data_maybe_null_elements_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0140
 RESPONSE_TYPE = 119
@@ -23,6 +29,6 @@ def encode_request(name: str, projection: Data) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, projection: Data) -> ClientMessage:
     """All fields of this request exist since 1.4: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, projection)

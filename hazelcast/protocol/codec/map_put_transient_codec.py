@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """Map.putTransient (0x0110), since protocol 1.0. Response: VOID (100).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0110
 RESPONSE_TYPE = 100
@@ -26,6 +32,6 @@ def encode_request(name: str, key: Data, value: Data, thread_id: int, ttl: int) 
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, key: Data, value: Data, thread_id: int, ttl: int) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, key, value, thread_id, ttl)

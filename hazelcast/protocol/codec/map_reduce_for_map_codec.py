@@ -2,11 +2,15 @@
 # Regenerate with: python -m codegen
 """MapReduce.forMap (0x0f03), since protocol 1.0. Response: LIST_ENTRY (117).
 """
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from hazelcast.protocol.codec.responses import decode_list_entry_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0f03
 RESPONSE_TYPE = 117
@@ -45,8 +49,8 @@ def encode_request(name: str, job_id: str, predicate: Optional[Data], mapper: Da
     else:
         msg.append_bool(False)
         msg.append_int(len(keys))
-        for item0 in keys:
-            msg.append_data(item0)
+        for keys_item in keys:
+            msg.append_data(keys_item)
     if topology_changed_strategy is None:
         msg.append_bool(True)
     else:
@@ -55,6 +59,6 @@ def encode_request(name: str, job_id: str, predicate: Optional[Data], mapper: Da
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, job_id: str, predicate: Optional[Data], mapper: Data, combiner_factory: Optional[Data], reducer_factory: Optional[Data], map_name: str, chunk_size: int, keys: Optional[List[Data]], topology_changed_strategy: Optional[str]) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, job_id, predicate, mapper, combiner_factory, reducer_factory, map_name, chunk_size, keys, topology_changed_strategy)

@@ -4,9 +4,14 @@
 """
 from typing import Optional, Tuple
 
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0114
 RESPONSE_TYPE = 101
@@ -33,5 +38,7 @@ def encode_request_for(version: Tuple[int, int], name: str, key: Data, thread_id
     msg.append_long(lease)
     msg.append_long(timeout)
     if version >= (1, 2):
+        if reference_id is None:
+            raise IllegalArgumentError("map_try_lock_codec: reference_id is required by protocol %d.%d" % version)
         msg.append_long(reference_id)
     return msg.finish()

@@ -2,11 +2,18 @@
 # Regenerate with: python -m codegen
 """MultiMap.addEntryListener (0x020e), since protocol 1.0. Response: STRING (104); events: EVENT_ENTRY.
 """
+from typing import Callable, Optional, Tuple
+
 from hazelcast.protocol.codec.responses import decode_string_response as decode_response
 from hazelcast.protocol.codec.events import (
     decode_event_entry,
 )
 from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response", "handle", "decode_event_entry"]
 
 REQUEST_TYPE = 0x020e
 RESPONSE_TYPE = 104
@@ -26,12 +33,12 @@ def encode_request(name: str, include_value: bool, local_only: bool) -> ClientMe
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, include_value: bool, local_only: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, include_value, local_only)
 
 
-def handle(msg: ClientMessage, handle_event_entry=None) -> None:
+def handle(msg: ClientMessage, handle_event_entry: Optional[Callable[[Optional[Data], Optional[Data], Optional[Data], Optional[Data], int, str, int], object]] = None) -> None:
     """Decode an event frame and call the matching handler with its fields."""
     message_type = msg.message_type
     if message_type == 203 and handle_event_entry is not None:

@@ -9,6 +9,10 @@ from hazelcast.protocol.codec.responses import decode_crdt_timestamped_long_resp
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import encode_address
 
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
+
 REQUEST_TYPE = 0x2001
 RESPONSE_TYPE = 127
 RETRYABLE = True
@@ -23,13 +27,13 @@ def encode_request(name: str, replica_timestamps: List[Tuple[str, int]], target_
     msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
     msg.append_str(name)
     msg.append_int(len(replica_timestamps))
-    for key0, value0 in replica_timestamps:
-        msg.append_str(key0)
-        msg.append_long(value0)
+    for replica_timestamps_key, replica_timestamps_value in replica_timestamps:
+        msg.append_str(replica_timestamps_key)
+        msg.append_long(replica_timestamps_value)
     encode_address(msg, target_replica)
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, replica_timestamps: List[Tuple[str, int]], target_replica: Address) -> ClientMessage:
     """All fields of this request exist since 1.6: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, replica_timestamps, target_replica)

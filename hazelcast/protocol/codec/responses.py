@@ -7,8 +7,8 @@ A single-field response decodes to the value itself; a multi-field one to a
 NamedTuple. Fields added by a later protocol version (@Since) that an older
 member does not send decode as None. Trailing extra bytes are ignored.
 """
-import uuid
 from typing import List, NamedTuple, Optional, Tuple
+from uuid import UUID
 
 from hazelcast.core import Address, DistributedObjectInfo, EntryView, Member
 from hazelcast.protocol.message import ClientMessage
@@ -72,10 +72,10 @@ class AuthenticationResponse(NamedTuple):
     uuid: Optional[str]
     owner_uuid: Optional[str]
     serialization_version: int
-    server_hazelcast_version: str
+    server_hazelcast_version: Optional[str]
     client_unregistered_members: Optional[List[Member]]
-    partition_count: int
-    cluster_id: str
+    partition_count: Optional[int]
+    cluster_id: Optional[str]
 
 
 def decode_authentication_response(msg: ClientMessage) -> AuthenticationResponse:
@@ -98,7 +98,7 @@ def decode_authentication_response(msg: ClientMessage) -> AuthenticationResponse
 class PartitionsResponse(NamedTuple):
     """Fields of response PARTITIONS; @Since fields absent from the frame are None."""
     partitions: List[Tuple[Address, List[int]]]
-    partition_state_version: int
+    partition_state_version: Optional[int]
 
 
 def decode_partitions_response(msg: ClientMessage) -> PartitionsResponse:
@@ -162,7 +162,7 @@ class ReadResultSetResponse(NamedTuple):
     read_count: int
     items: List[Data]
     item_seqs: Optional[List[int]]
-    next_seq: int
+    next_seq: Optional[int]
 
 
 def decode_read_result_set_response(msg: ClientMessage) -> ReadResultSetResponse:
@@ -208,7 +208,7 @@ def decode_entries_with_cursor_response(msg: ClientMessage) -> EntriesWithCursor
     return EntriesWithCursorResponse(table_index, entries)
 
 
-def decode_list_data_maybe_null_elements_response(msg: ClientMessage) -> List[Data]:
+def decode_list_data_maybe_null_elements_response(msg: ClientMessage) -> List[Optional[Data]]:
     """Response 119 (LIST_DATA_MAYBE_NULL_ELEMENTS)."""
     return [None if msg.read_bool() else msg.read_data() for _ in range(msg.read_size())]
 
@@ -219,7 +219,7 @@ class ScheduledTaskStatisticsResponse(NamedTuple):
     total_idle_time_nanos: int
     total_runs: int
     total_run_time_nanos: int
-    last_run_duration_nanos: int
+    last_run_duration_nanos: Optional[int]
 
 
 def decode_scheduled_task_statistics_response(msg: ClientMessage) -> ScheduledTaskStatisticsResponse:
@@ -242,7 +242,7 @@ def decode_all_scheduled_task_handlers_response(msg: ClientMessage) -> List[Tupl
 class NearCacheInvalidationMetaDataResponse(NamedTuple):
     """Fields of response NEAR_CACHE_INVALIDATION_META_DATA; @Since fields absent from the frame are None."""
     name_partition_sequence_list: List[Tuple[str, List[Tuple[int, int]]]]
-    partition_uuid_list: List[Tuple[int, uuid.UUID]]
+    partition_uuid_list: List[Tuple[int, UUID]]
 
 
 def decode_near_cache_invalidation_meta_data_response(msg: ClientMessage) -> NearCacheInvalidationMetaDataResponse:
@@ -252,14 +252,14 @@ def decode_near_cache_invalidation_meta_data_response(msg: ClientMessage) -> Nea
     return NearCacheInvalidationMetaDataResponse(name_partition_sequence_list, partition_uuid_list)
 
 
-def decode_list_entry_partition_uuid_response(msg: ClientMessage) -> List[Tuple[int, uuid.UUID]]:
+def decode_list_entry_partition_uuid_response(msg: ClientMessage) -> List[Tuple[int, UUID]]:
     """Response 123 (LIST_ENTRY_PARTITION_UUID)."""
     return [(msg.read_int(), decode_uuid(msg)) for _ in range(msg.read_size())]
 
 
 class ResultSegmentResponse(NamedTuple):
     """Fields of response QUERY_RESULT_SEGMENT; @Since fields absent from the frame are None."""
-    results: List[Data]
+    results: List[Optional[Data]]
     next_table_index_to_read_from: int
 
 

@@ -2,11 +2,15 @@
 # Regenerate with: python -m codegen
 """Ringbuffer.addAll (0x1909), since protocol 1.0. Response: LONG (103).
 """
-from typing import List
+from typing import List, Tuple
 
 from hazelcast.protocol.codec.responses import decode_long_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1909
 RESPONSE_TYPE = 103
@@ -22,12 +26,12 @@ def encode_request(name: str, value_list: List[Data], overflow_policy: int) -> C
     msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
     msg.append_str(name)
     msg.append_int(len(value_list))
-    for item0 in value_list:
-        msg.append_data(item0)
+    for value_list_item in value_list:
+        msg.append_data(value_list_item)
     msg.append_int(overflow_policy)
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, value_list: List[Data], overflow_policy: int) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, value_list, overflow_policy)

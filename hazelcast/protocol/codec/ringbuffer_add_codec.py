@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """Ringbuffer.add (0x1906), since protocol 1.0. Response: LONG (103).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_long_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1906
 RESPONSE_TYPE = 103
@@ -24,6 +30,6 @@ def encode_request(name: str, overflow_policy: int, value: Data) -> ClientMessag
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, overflow_policy: int, value: Data) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, overflow_policy, value)

@@ -2,8 +2,14 @@
 # Regenerate with: python -m codegen
 """ScheduledExecutor.cancelFromPartition (0x1d09), since protocol 1.4. Response: BOOLEAN (101).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1d09
 RESPONSE_TYPE = 101
@@ -23,6 +29,6 @@ def encode_request(scheduler_name: str, task_name: str, may_interrupt_if_running
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], scheduler_name: str, task_name: str, may_interrupt_if_running: bool) -> ClientMessage:
     """All fields of this request exist since 1.4: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(scheduler_name, task_name, may_interrupt_if_running)

@@ -2,10 +2,16 @@
 # Regenerate with: python -m codegen
 """ScheduledExecutor.getDelayFromAddress (0x1d08), since protocol 1.4. Response: LONG (103).
 """
+from typing import Tuple
+
 from hazelcast.core import Address
 from hazelcast.protocol.codec.responses import decode_long_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import encode_address
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1d08
 RESPONSE_TYPE = 103
@@ -25,6 +31,6 @@ def encode_request(scheduler_name: str, task_name: str, address: Address) -> Cli
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], scheduler_name: str, task_name: str, address: Address) -> ClientMessage:
     """All fields of this request exist since 1.4: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(scheduler_name, task_name, address)

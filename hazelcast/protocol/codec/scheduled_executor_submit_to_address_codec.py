@@ -2,11 +2,17 @@
 # Regenerate with: python -m codegen
 """ScheduledExecutor.submitToAddress (0x1d03), since protocol 1.4. Response: VOID (100).
 """
+from typing import Tuple
+
 from hazelcast.core import Address
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import encode_address
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1d03
 RESPONSE_TYPE = 100
@@ -30,6 +36,6 @@ def encode_request(scheduler_name: str, address: Address, type: int, task_name: 
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], scheduler_name: str, address: Address, type: int, task_name: str, task: Data, initial_delay_in_millis: int, period_in_millis: int) -> ClientMessage:
     """All fields of this request exist since 1.4: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(scheduler_name, address, type, task_name, task, initial_delay_in_millis, period_in_millis)

@@ -2,11 +2,15 @@
 # Regenerate with: python -m codegen
 """Set.compareAndRemoveAll (0x0607), since protocol 1.0. Response: BOOLEAN (101).
 """
-from typing import List
+from typing import List, Tuple
 
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x0607
 RESPONSE_TYPE = 101
@@ -22,11 +26,11 @@ def encode_request(name: str, values: List[Data]) -> ClientMessage:
     msg = ClientMessage.for_request(REQUEST_TYPE, RETRYABLE)
     msg.append_str(name)
     msg.append_int(len(values))
-    for item0 in values:
-        msg.append_data(item0)
+    for values_item in values:
+        msg.append_data(values_item)
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, values: List[Data]) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, values)

@@ -2,11 +2,18 @@
 # Regenerate with: python -m codegen
 """Topic.addMessageListener (0x0402), since protocol 1.0. Response: STRING (104); events: EVENT_TOPIC.
 """
+from typing import Callable, Optional, Tuple
+
 from hazelcast.protocol.codec.responses import decode_string_response as decode_response
 from hazelcast.protocol.codec.events import (
     decode_event_topic,
 )
 from hazelcast.protocol.message import ClientMessage
+from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response", "handle", "decode_event_topic"]
 
 REQUEST_TYPE = 0x0402
 RESPONSE_TYPE = 104
@@ -25,12 +32,12 @@ def encode_request(name: str, local_only: bool) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, local_only: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, local_only)
 
 
-def handle(msg: ClientMessage, handle_event_topic=None) -> None:
+def handle(msg: ClientMessage, handle_event_topic: Optional[Callable[[Data, int, str], object]] = None) -> None:
     """Decode an event frame and call the matching handler with its fields."""
     message_type = msg.message_type
     if message_type == 205 and handle_event_topic is not None:

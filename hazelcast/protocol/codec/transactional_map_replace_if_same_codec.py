@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """TransactionalMap.replaceIfSame (0x100a), since protocol 1.0. Response: BOOLEAN (101).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_boolean_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x100a
 RESPONSE_TYPE = 101
@@ -27,6 +33,6 @@ def encode_request(name: str, txn_id: str, thread_id: int, key: Data, old_value:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], name: str, txn_id: str, thread_id: int, key: Data, old_value: Data, new_value: Data) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(name, txn_id, thread_id, key, old_value, new_value)

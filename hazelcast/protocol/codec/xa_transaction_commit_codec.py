@@ -2,8 +2,14 @@
 # Regenerate with: python -m codegen
 """XATransaction.commit (0x1604), since protocol 1.0. Response: VOID (100).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1604
 RESPONSE_TYPE = 100
@@ -22,6 +28,6 @@ def encode_request(transaction_id: str, one_phase: bool) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], transaction_id: str, one_phase: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(transaction_id, one_phase)

@@ -2,9 +2,15 @@
 # Regenerate with: python -m codegen
 """XATransaction.finalize (0x1603), since protocol 1.0. Response: VOID (100).
 """
+from typing import Tuple
+
 from hazelcast.protocol.codec.responses import decode_void_response as decode_response
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.types import Xid, encode_xid
+
+__all__ = ["REQUEST_TYPE", "RESPONSE_TYPE", "RETRYABLE", "PARTITION_IDENTIFIER",
+    "ACQUIRES_RESOURCE", "SINCE", "EVENTS", "encode_request", "encode_request_for",
+    "decode_response"]
 
 REQUEST_TYPE = 0x1603
 RESPONSE_TYPE = 100
@@ -23,6 +29,6 @@ def encode_request(xid: Xid, is_commit: bool) -> ClientMessage:
     return msg.finish()
 
 
-def encode_request_for(version, *args, **kwargs) -> ClientMessage:
+def encode_request_for(version: Tuple[int, int], xid: Xid, is_commit: bool) -> ClientMessage:
     """All fields of this request exist since 1.0: same as encode_request."""
-    return encode_request(*args, **kwargs)
+    return encode_request(xid, is_commit)

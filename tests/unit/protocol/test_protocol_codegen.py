@@ -5,7 +5,10 @@ import subprocess
 import sys
 import uuid
 
+import pytest
+
 from hazelcast.core import Address
+from hazelcast.errors import IllegalArgumentError
 from hazelcast.protocol import types
 from hazelcast.protocol.codec import CODECS
 from hazelcast.protocol.message import ClientMessage
@@ -49,6 +52,27 @@ def test_request_header_and_older_version_encoding():
     old = auth.encode_request_for((1, 3), *args)
     assert full.buf.startswith(old.buf[22:], 22) and len(old.buf) < len(full.buf)
     assert auth.encode_request_for((1, 8), *args, "client", ["a"], 271, None).buf == full.buf
+
+
+def test_a_field_the_version_knows_cannot_be_left_out():
+    from hazelcast.protocol.codec import client_authentication_codec as auth
+    from hazelcast.protocol.codec import map_lock_codec
+    from hazelcast.serialization.data import Data
+    key = Data(b"\x00" * 8)
+    assert len(map_lock_codec.encode_request_for((1, 1), "m", key, 1, -1).buf) + 8 == len(
+        map_lock_codec.encode_request("m", key, 1, -1, 5).buf)
+    with pytest.raises(IllegalArgumentError, match="map_lock_codec: reference_id is required by protocol 1.2"):
+        map_lock_codec.encode_request_for((1, 2), "m", key, 1, -1)
+    with pytest.raises(IllegalArgumentError, match="client_hazelcast_version is required by protocol 1.3"):
+        auth.encode_request_for((1, 3), "dev", "dev-pass", None, None, True, "PYH", 1)
+
+
+def test_codec_modules_export_their_contract():
+    """``__all__`` names the re-exported decoders: a type checker sees codec.decode_response."""
+    from hazelcast.protocol.codec import map_add_entry_listener_codec as codec
+    assert {"encode_request", "encode_request_for", "decode_response", "handle",
+            "decode_event_entry"} <= set(codec.__all__)
+    assert all(hasattr(codec, name) for name in codec.__all__)
 
 
 def test_custom_types_round_trip():
