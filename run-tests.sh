@@ -3,9 +3,9 @@
 #   ./run-tests.sh                         unit + compat (API of the official 3.12.3) + integration tests
 #   ./run-tests.sh tests/unit -k codec     any pytest arguments; a path replaces the defaults
 #   HZ_VERSION=3.11.7 ./run-tests.sh       against another 3.x member version
-# Installs pytest/hypothesis/psutil (and stunnel4/openssl via apt, as root) if missing,
-# fetches the member jar into .cache/hazelcast/,
-# compiles tests/java/src, checks generated code is fresh, then runs pytest.
+# Installs pytest/hypothesis/psutil, ruff and mypy (and stunnel4/openssl via apt, as root) if missing,
+# fetches the member jar into .cache/hazelcast/, compiles tests/java/src, checks generated code
+# is fresh, runs ruff and mypy (configured in pyproject.toml), then runs pytest.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
@@ -15,13 +15,17 @@ PYTHON="${PYTHON:-$(command -v python3 || command -v python)}"
 
 # --- Python test dependencies ---------------------------------------------------------
 # psutil: the optional [stats] extra, so that the statistics tests see the os./runtime. figures
-if ! "$PYTHON" -c "import pytest, hypothesis, psutil" >/dev/null 2>&1; then
-    echo "installing pytest, hypothesis and psutil" >&2
-    if ! "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest hypothesis psutil; then
+# ruff and mypy: pinned, so that a new release's rules cannot fail an unchanged tree
+TOOLS=(pytest hypothesis psutil "ruff==0.17.6" "mypy==2.4.1")
+if ! "$PYTHON" -c "import pytest, hypothesis, psutil" >/dev/null 2>&1 \
+        || [ "$("$PYTHON" -m ruff --version 2>/dev/null)" != "ruff 0.17.6" ] \
+        || ! "$PYTHON" -m mypy --version 2>/dev/null | grep -q "^mypy 2\.4\.1 "; then
+    echo "installing ${TOOLS[*]}" >&2
+    if ! "$PYTHON" -m pip install --quiet --disable-pip-version-check "${TOOLS[@]}"; then
         # an "externally managed" system Python: use a venv that still sees system packages
         "$PYTHON" -m venv --system-site-packages "$ROOT/.cache/venv"
         PYTHON="$ROOT/.cache/venv/bin/python"
-        "$PYTHON" -m pip install --quiet --disable-pip-version-check pytest hypothesis psutil
+        "$PYTHON" -m pip install --quiet --disable-pip-version-check "${TOOLS[@]}"
     fi
 fi
 
@@ -62,6 +66,12 @@ if [ -f codegen/__main__.py ]; then
     echo "checking generated code: $PYTHON -m codegen --check" >&2
     "$PYTHON" -m codegen --check
 fi
+
+# --- lint and types: both must report nothing ------------------------------------------
+# what each checks (rules, per-file exceptions, the type-clean modules) is in pyproject.toml
+echo "checking: ruff check, mypy" >&2
+"$PYTHON" -m ruff check --quiet hazelcast codegen tests
+"$PYTHON" -m mypy
 
 # --- tests ------------------------------------------------------------------------------
 # default paths unless an argument names a path (tests/unit, tests/x.py::test_y, ...)

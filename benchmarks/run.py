@@ -374,7 +374,7 @@ def _num(value, digits=3):
     if value is None:
         return "-"
     if value >= 1000:
-        return "{:,.0f}".format(value)
+        return f"{value:,.0f}"
     if value >= 100:
         return "%.0f" % value
     if value >= 10:

@@ -11,6 +11,6 @@ personnel_map.put("Clark", "IT")
 print("Added IT personnel. Printing all known personnel")
 
 for person, department in personnel_map.entry_set().result():
-    print("{} is in {} department".format(person, department))
-    
+    print(f"{person} is in {department} department")
+
 client.shutdown()

@@ -26,7 +26,7 @@ class OrderListener(ReliableMessageListener):
         self.done = threading.Event()
 
     def on_message(self, message):
-        print("order {} (sequence {})".format(message.message, self.last_sequence))
+        print(f"order {message.message} (sequence {self.last_sequence})")
         self.remaining -= 1
         if self.remaining == 0:
             self.done.set()

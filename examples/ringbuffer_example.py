@@ -22,10 +22,10 @@ print(ringbuffer.read_one(sequence))  # Outputs '200'
 # Add a batch, then read up to 10 items from the oldest one
 last = ringbuffer.add_all([300, 400, 500])
 result = ringbuffer.read_many(ringbuffer.head_sequence(), 1, 10)
-print("Read {} items, the last added has sequence {}".format(result.read_count, last))
+print(f"Read {result.read_count} items, the last added has sequence {last}")
 for item_sequence, item in zip(result.sequences, result):
-    print("  sequence {}: {}".format(item_sequence, item))
-print("Next read starts at sequence {}".format(result.next_sequence_to_read_from))
+    print(f"  sequence {item_sequence}: {item}")
+print(f"Next read starts at sequence {result.next_sequence_to_read_from}")
 
 ringbuffer.destroy()
 client.shutdown()

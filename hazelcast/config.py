@@ -52,7 +52,7 @@ __all__ = [
 
 # --- constant classes -------------------------------------------------------
 
-class IN_MEMORY_FORMAT(object):
+class IN_MEMORY_FORMAT:
     """How a Near Cache stores its values."""
 
     BINARY = 0
@@ -61,7 +61,7 @@ class IN_MEMORY_FORMAT(object):
     """Deserialized form: reads return the cached object itself."""
 
 
-class EVICTION_POLICY(object):
+class EVICTION_POLICY:
     """Which Near Cache entry goes when ``eviction_max_size`` is reached."""
 
     NONE = 0
@@ -74,7 +74,7 @@ class EVICTION_POLICY(object):
     """Any entry."""
 
 
-class PROTOCOL(object):
+class PROTOCOL:
     """TLS/SSL protocol versions for :attr:`SSLConfig.protocol`.
 
     The values are 3.12.3's ints; ``SSL`` means ``SSLv3`` and ``TLS`` means
@@ -101,7 +101,7 @@ def _constants(cls: type) -> Dict[str, int]:
     return {k: v for k, v in vars(cls).items() if not k.startswith("_") and isinstance(v, int)}
 
 
-class TimeUnit(object):
+class TimeUnit:
     """Units of :class:`ClientProperty` values, as seconds per unit."""
 
     NANOSECOND = 1e-9
@@ -164,7 +164,7 @@ def _check_choice(what: str, value: Any, cls: type) -> int:
     return value
 
 
-class _Checked(object):
+class _Checked:
     """A data descriptor that validates on assignment.
 
     ``check(what, value)`` returns the value to store or raises
@@ -259,7 +259,7 @@ def _warn_unknown_setting(cls: type, name: str, known: FrozenSet[str]) -> None:
                     cls.__name__, name, " (did you mean %r?)" % suggestion if suggestion else "")
 
 
-class _Config(object):
+class _Config:
     """Base of the config classes: a readable ``repr`` of every setting
     (secrets shown as ``'***'``), a warning for attributes that are not settings,
     and :meth:`_recheck` of the settings that may have been mutated in place."""
@@ -597,7 +597,7 @@ class FlakeIdGeneratorConfig(_Config):
         self.name = name
 
 
-class TOPIC_OVERLOAD_POLICY(object):
+class TOPIC_OVERLOAD_POLICY:
     """What ``ReliableTopic.publish`` does when its ringbuffer has no room
     (only possible when the ringbuffer has a time-to-live)."""
 
@@ -662,7 +662,7 @@ class LoggerConfig(_Config):
 
 # --- properties -----------------------------------------------------------------
 
-class ClientProperty(object):
+class ClientProperty:
     """One client property: its ``name``, ``default_value`` and, for
     durations, ``time_unit`` (a :class:`TimeUnit` value)."""
 
@@ -675,7 +675,7 @@ class ClientProperty(object):
         return "ClientProperty(%r, %r)" % (self.name, self.default_value)
 
 
-class ClientProperties(object):
+class ClientProperties:
     """The client properties and their resolution (manual section 1.4.3).
 
     The class attributes are the known properties. An instance wraps the

@@ -139,8 +139,8 @@ class Future:
         self._value = None
         self._lock = _stripe_locks[id(self) >> 4 & (_STRIPES - 1)]
         self._waiters: Optional[List[Any]] = None
-        self._callbacks: Optional[List[Callable[["Future"], Any]]] = None  # inline
-        self._user_callbacks: Optional[List[Callable[["Future"], Any]]] = None
+        self._callbacks: Optional[List[Callable[[Future], Any]]] = None  # inline
+        self._user_callbacks: Optional[List[Callable[[Future], Any]]] = None
 
     # --- completion (called by the client) --------------------------------
 

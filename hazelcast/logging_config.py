@@ -51,7 +51,8 @@ class VersionMessageFilter(logging.Filter):
 
     Group and client name come from the record (put there by
     :class:`ClientLoggerAdapter`), else from the client that configured the
-    handler last; without either, records get ``[version]`` only. A record that already has a ``version_message`` keeps it.
+    handler last; without either, records get ``[version]`` only. A record that already has a
+    ``version_message`` keeps it.
     """
 
     def __init__(self, version: str = CLIENT_VERSION, group_name: Optional[str] = None,
@@ -131,12 +132,12 @@ def apply_logger_config(logger_config: LoggerConfig, client_name: str, group_nam
     """
     if logger_config.config_file:
         try:
-            with open(logger_config.config_file, "r") as f:
+            with open(logger_config.config_file) as f:
                 dict_config = json.load(f)
             logging.config.dictConfig(dict_config)
         except (OSError, ValueError, TypeError, AttributeError, ImportError) as e:
             raise ConfigurationError("could not apply logging config file %r: %s"
-                                     % (logger_config.config_file, e), cause=e)
+                                     % (logger_config.config_file, e), cause=e) from e
         return get_logger(None, client_name, group_name)
 
     logger = logging.getLogger(LOGGER_NAME)

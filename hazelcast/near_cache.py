@@ -139,7 +139,7 @@ class NearCache:
         self._reservation_ids = itertools.count(1)
         self._lock = threading.Lock()
         self._random = random.Random()
-        self.repairing_handler: Optional["RepairingHandler"] = None
+        self.repairing_handler: Optional[RepairingHandler] = None
         self.creation_time = int(time.time() * 1000)
         self.hits = 0
         self.misses = 0

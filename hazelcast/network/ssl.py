@@ -122,7 +122,7 @@ def create_ssl_context(config: SSLConfig) -> ssl.SSLContext:
         _pin(context, protocol)
     except (ValueError, ssl.SSLError) as e:
         raise _fail("protocol", "PROTOCOL.%s cannot be selected with %s (%s)"
-                    % (name, ssl.OPENSSL_VERSION, e), _offered_protocols(), e)
+                    % (name, ssl.OPENSSL_VERSION, e), _offered_protocols(), e) from e
     context.check_hostname = bool(config.check_hostname)
     context.verify_mode = ssl.CERT_REQUIRED
 
@@ -132,7 +132,7 @@ def create_ssl_context(config: SSLConfig) -> ssl.SSLContext:
             context.load_verify_locations(cafile=config.cafile)
         except (ssl.SSLError, OSError) as e:
             raise _fail("cafile", "cannot load CA certificates from %r (%s)" % (config.cafile, e),
-                        "a PEM file of one or more CA certificates", e)
+                        "a PEM file of one or more CA certificates", e) from e
     else:
         context.load_default_certs(ssl.Purpose.SERVER_AUTH)
 
@@ -153,11 +153,11 @@ def create_ssl_context(config: SSLConfig) -> ssl.SSLContext:
                        "certificate" % (config.certfile, key, e))
             raise _fail("certfile/keyfile/password", problem, "PEM files of a certificate and its "
                         "private key; for an encrypted key, its password as str, bytes or a function "
-                        "returning one", e)
+                        "returning one", e) from e
         except Exception as e:  # the password function raised, or returned a wrong type
             raise _fail("password", "could not get the private key password (%s: %s)"
                         % (type(e).__name__, e), "a str, bytes, bytearray or a function with no "
-                        "arguments returning one", e)
+                        "arguments returning one", e) from e
     elif config.keyfile:
         raise _fail("keyfile", "set without certfile", "keyfile together with certfile (the "
                     "client certificate it belongs to)")
@@ -168,7 +168,7 @@ def create_ssl_context(config: SSLConfig) -> ssl.SSLContext:
         except ssl.SSLError as e:
             raise _fail("ciphers", "OpenSSL accepts none of %r (%s)" % (config.ciphers, _reason(e)),
                         'an OpenSSL cipher list such as "ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-SHA" '
-                        "(see `openssl ciphers -v`)", e)
+                        "(see `openssl ciphers -v`)", e) from e
     try:
         _probe(context)
     except ssl.SSLError as e:
@@ -176,7 +176,7 @@ def create_ssl_context(config: SSLConfig) -> ssl.SSLContext:
                     "%s cannot start a handshake with PROTOCOL.%s%s (%s)"
                     % (ssl.OPENSSL_VERSION, name,
                        " and ciphers %r" % config.ciphers if config.ciphers else "", e.reason or e),
-                    "protocols this OpenSSL offers: %s" % _offered_protocols(), e)
+                    "protocols this OpenSSL offers: %s" % _offered_protocols(), e) from e
     return context
 
 

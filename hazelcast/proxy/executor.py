@@ -43,7 +43,8 @@ class Executor(Proxy):
         partition_id = self._partition_service.get_partition_id(self._to_data(key))
         request = executor_service_submit_to_partition_codec.encode_request(
             self.name, str(uuid.uuid4()), task_data, partition_id)
-        return self._invoke_on_partition(request, partition_id, self._decode_result, wait_timeout=None)  # the task's run
+        # wait_timeout=None: how long the task runs is up to the task
+        return self._invoke_on_partition(request, partition_id, self._decode_result, wait_timeout=None)
 
     def execute_on_member(self, member: Member, task: Any) -> Future:
         """Run ``task`` on ``member`` (from ``client.cluster.get_member_list()``);

@@ -143,7 +143,7 @@ class ReliableTopic(Proxy):
         self._serialization = context.serialization_service
         self._big_endian = bool(getattr(context.config.serialization_config, "is_big_endian", True))
         self._cluster = context.cluster_service
-        self._runners: Dict[str, "_MessageRunner"] = {}
+        self._runners: Dict[str, _MessageRunner] = {}
         self._blocked: Set[Future] = set()
         self._lock = threading.Lock()
         self._lifecycle_registration: Optional[str] = None

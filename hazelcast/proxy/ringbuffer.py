@@ -19,7 +19,7 @@ MAX_BATCH_SIZE = 1000
 """The most items one ``add_all`` or ``read_many`` may carry."""
 
 
-class OVERFLOW_POLICY(object):
+class OVERFLOW_POLICY:
     """What ``add``/``add_all`` do when the ringbuffer is full.
 
     A ringbuffer is only ever full when it has a time-to-live: items younger

@@ -21,7 +21,8 @@ class ObjectDataOutput:
     def write_utf(self, val: Optional[str]) -> None: raise NotImplementedError
     def write_bytes(self, string: str) -> None: raise NotImplementedError
     def write_chars(self, val: str) -> None: raise NotImplementedError
-    def write_from(self, buff: bytes, offset: Optional[int] = None, length: Optional[int] = None) -> None: raise NotImplementedError
+    def write_from(self, buff: bytes, offset: Optional[int] = None,
+                   length: Optional[int] = None) -> None: raise NotImplementedError
     def write_byte_array(self, val: Optional[Sequence[int]]) -> None: raise NotImplementedError
     def write_boolean_array(self, val: Optional[Sequence[bool]]) -> None: raise NotImplementedError
     def write_char_array(self, val: Optional[Sequence[str]]) -> None: raise NotImplementedError
@@ -41,7 +42,8 @@ class ObjectDataInput:
     """An input stream over serialized bytes. Reads past the end raise
     :class:`~hazelcast.errors.HazelcastSerializationError`."""
 
-    def read_into(self, buff: bytearray, offset: Optional[int] = None, length: Optional[int] = None) -> int: raise NotImplementedError
+    def read_into(self, buff: bytearray, offset: Optional[int] = None,
+                  length: Optional[int] = None) -> int: raise NotImplementedError
     def skip_bytes(self, count: int) -> int: raise NotImplementedError
     def read_boolean(self, position: Optional[int] = None) -> bool: raise NotImplementedError
     def read_byte(self, position: Optional[int] = None) -> int: raise NotImplementedError

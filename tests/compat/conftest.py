@@ -39,7 +39,7 @@ def clean_env() -> Dict[str, str]:
 
 
 def _run(argv: List[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    return subprocess.run(argv, capture_output=True, text=True,
                           env=clean_env(), cwd=HERE)
 
 

@@ -37,8 +37,10 @@ EXCLUDED_MODULES = {
     "hazelcast.serialization.serialization_const": "built-in type ids: internals",
     "hazelcast.serialization.service": "serialization service internals",
     "hazelcast.serialization.portable.context": "portable class-definition registry: internals",
-    "hazelcast.serialization.portable.reader": "portable reader implementation; users see serialization.api.PortableReader",
-    "hazelcast.serialization.portable.writer": "portable writer implementation; users see serialization.api.PortableWriter",
+    "hazelcast.serialization.portable.reader":
+        "portable reader implementation; users see serialization.api.PortableReader",
+    "hazelcast.serialization.portable.writer":
+        "portable writer implementation; users see serialization.api.PortableWriter",
     "hazelcast.serialization.portable.serializer": "portable serializer: internals",
 }
 
@@ -74,7 +76,8 @@ EXCLUDED_NAMES = {
     "hazelcast.cluster.ClusterService.owner_connection_address": "connection internals",
     "hazelcast.cluster.ClusterService.owner_uuid": "connection internals",
     "hazelcast.cluster.ClusterService.uuid": "connection internals",
-    "hazelcast.cluster.RandomLoadBalancer": "3.12.3 always uses it internally; ClientConfig.load_balancer is not read by 3.12.3",
+    "hazelcast.cluster.RandomLoadBalancer":
+        "3.12.3 always uses it internally; ClientConfig.load_balancer is not read by 3.12.3",
     "hazelcast.cluster.VectorClock": "PN counter replica timestamps: internals",
     "hazelcast.lifecycle.LifecycleService.__init__": _CLIENT_BUILT,
     "hazelcast.transaction.TransactionManager.__init__": _CLIENT_BUILT,

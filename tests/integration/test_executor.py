@@ -58,7 +58,7 @@ def test_execute_on_key_owner_runs_where_the_key_lives(client):
 
     # (right after a member joins, partitions may still be moving: compare once both agree)
     for key in ["a", "b", "c", 1, 2, 3]:
-        wait_until(lambda: runs_on_owner(key), timeout=30, message="%r to run on its owner" % (key,))
+        wait_until(lambda key=key: runs_on_owner(key), timeout=30, message="%r to run on its owner" % (key,))
 
 
 def test_execute_on_chosen_members(client):

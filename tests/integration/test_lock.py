@@ -15,7 +15,7 @@ import pytest
 import hazelcast
 from hazelcast.errors import (HazelcastError, IllegalArgumentError, IllegalMonitorStateError,
                               UnsupportedOperationError)
-from tests.integration.client_helpers import client_config, wait_until
+from tests.integration.client_helpers import client_config
 from tests.support import manual
 from tests.support.cluster import jar_path
 

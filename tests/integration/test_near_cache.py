@@ -158,7 +158,7 @@ def test_smart_and_unisocket_readers_hear_from_both_members(single_events, clien
         assert len(reader.near_cache) == 40
     writer.put_all({i: "new" for i in range(40)})  # keys owned by both members change
     for reader in (smart, unisocket):
-        wait_until(lambda: len(reader.near_cache) == 0, timeout=5, message="events from both members")
+        wait_until(lambda reader=reader: len(reader.near_cache) == 0, timeout=5, message="events from both members")
         assert set(reader.get_all(range(40)).values()) == {"new"}
 
 

@@ -34,7 +34,7 @@ def _probe(python, env, cluster):
     result = subprocess.run(
         [python, PROBE, config.network_config.addresses[0], config.group_config.name,
          config.group_config.password, uuid.uuid4().hex],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, timeout=300)
+        capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, "%s failed:\n%s" % (python, result.stderr[-3000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
 

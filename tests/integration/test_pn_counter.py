@@ -5,9 +5,8 @@ import uuid
 
 import pytest
 
-import hazelcast
 from hazelcast.errors import ConsistencyLostError, IllegalArgumentError
-from tests.integration.client_helpers import client_config, wait_until
+from tests.integration.client_helpers import wait_until
 from tests.integration.test_lock import clients, in_thread, run_manual_sample  # noqa: F401 - the fixture
 
 # replicas exchange state every 200 ms; counters named single-replica* live on the
@@ -79,12 +78,13 @@ def test_updates_through_different_replicas_converge(cluster_factory, clients):
     for client in users:
         counter = client.get_pn_counter(name).blocking()
         assert counter.get() >= 50
-        wait_until(lambda: counter.get() == 150, timeout=20, message="150 on every replica")
+        wait_until(lambda counter=counter: counter.get() == 150, timeout=20, message="150 on every replica")
     # so do new clients, on whichever replica they pick
     for late in clients(3, cluster_=members):
         late_counter = late.get_pn_counter(name).blocking()
         # a replica none of the writers used may still be catching up: it converges too
-        wait_until(lambda: late_counter.get() == 150, timeout=20, message="150 for a new client")
+        wait_until(lambda late_counter=late_counter: late_counter.get() == 150, timeout=20,
+                   message="150 for a new client")
 
 
 def _counter_on(client, target_address, prefix):

@@ -214,7 +214,7 @@ def test_discard_policies_drop_the_newest_or_overwrite_the_oldest(client):
             assert topic.publish(i) is None
         history = HistoryListener()
         topic.add_listener(history)
-        wait_until(lambda: len(history.received) == 3)
+        wait_until(lambda history=history: len(history.received) == 3)
         assert messages_of(history.received) == stored
 
 

@@ -115,7 +115,8 @@ def test_member_receives_the_client_statistics_periodically(stats_cluster):
         assert second["credentials.principal"] == stats_cluster.group_name
         assert second["clientAddress"] == "%s:%d" % owner.local_address
         assert int(second["clusterConnectionTimestamp"]) == int(owner.start_time * 1000)
-        first_time, second_time = int(first["lastStatisticsCollectionTime"]), int(second["lastStatisticsCollectionTime"])
+        first_time = int(first["lastStatisticsCollectionTime"])
+        second_time = int(second["lastStatisticsCollectionTime"])
         assert 500 <= second_time - first_time <= 5000
         assert abs(time.time() * 1000 - second_time) < 15000
         if statistics.psutil is not None:

@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from hazelcast.config import (PROTOCOL_ALIASES, 
+from hazelcast.config import (PROTOCOL_ALIASES,
     EVICTION_POLICY, IN_MEMORY_FORMAT, INTEGER_TYPE, PROTOCOL, ClientCloudConfig, ClientConfig,
     ClientNetworkConfig, ClientProperties, FlakeIdGeneratorConfig, GroupConfig, LoggerConfig, NearCacheConfig,
     SerializationConfig, SSLConfig,
@@ -165,7 +165,7 @@ def test_listeners():
     c.add_membership_listener(member_added=added)
     c.add_membership_listener(None, added, True)
 
-    class Listener(object):
+    class Listener:
         def member_added(self, m):
             pass
 

@@ -4,8 +4,6 @@ Only ``hazelcast.HazelcastClient`` is replaced by a stand-in that validates
 the config (the real client is tested elsewhere), and file paths of the
 logging example point into a temporary folder.
 """
-import logging
-import os
 import sys
 import textwrap
 
@@ -19,7 +17,7 @@ from hazelcast.logging_config import apply_logger_config, get_logger
 from hazelcast.serialization.api import StreamSerializer
 
 
-class _StandInClient(object):
+class _StandInClient:
     def __init__(self, config=None):
         self.config = config if config is not None else ClientConfig()
         self.config.validate()
@@ -128,11 +126,11 @@ def test_3_1_1_programmatic_configuration(run):
     assert ns["config"].network_config.addresses == ["127.0.0.1:5701"]
 
 
-class Address(object):
+class Address:
     pass
 
 
-class Foo(object):
+class Foo:
     pass
 
 
@@ -405,7 +403,7 @@ def test_7_9_2_custom_logging_config_file(run, tmp_path, monkeypatch, capsys):
     monkeypatch.delitem(sys.modules, "some_package", raising=False)
     monkeypatch.delitem(sys.modules, "some_package.log", raising=False)
 
-    ns = run('''
+    run('''
         import hazelcast
 
         config = hazelcast.ClientConfig()

@@ -68,7 +68,7 @@ def _run_file(version_text, null_file):
                 event = EVENTS[message_type]
                 seen = []
                 handler = "handle_event_" + event["const"].lower().replace("event_", "", 1)
-                codec.handle(ClientMessage(frame), **{handler: lambda *a: seen.append(a)})
+                codec.handle(ClientMessage(frame), **{handler: lambda *a, seen=seen: seen.append(a)})
                 expected = expected_fields(event["params"], version, null_file)
                 if norm(seen) != norm([tuple(expected)]):
                     failures.append("%s: event decoded %r, expected %r" % (where, seen, expected))
