@@ -15,7 +15,7 @@ class Address:
     def __repr__(self) -> str:
         return "Address(host=%s, port=%d)" % (self.host, self.port)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Address) and self.host == other.host and self.port == other.port
 
     def __hash__(self) -> int:
@@ -42,7 +42,7 @@ class Member:
         lite = " lite" if self.is_lite_member else ""
         return "Member [%s]:%d - %s%s" % (self.address.host, self.address.port, self.uuid, lite)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Member) and self.address == other.address and self.uuid == other.uuid
 
     def __hash__(self) -> int:
@@ -61,7 +61,7 @@ class DistributedObjectInfo:
     def __repr__(self) -> str:
         return "DistributedObjectInfo(name=%s, service_name=%s)" % (self.name, self.service_name)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return (isinstance(other, DistributedObjectInfo) and self.name == other.name
                 and self.service_name == other.service_name)
 
@@ -113,9 +113,10 @@ class EntryView:
                  "last_access_time", "last_stored_time", "last_update_time", "version",
                  "eviction_criteria_number", "ttl", "max_idle")
 
-    def __init__(self, key=None, value=None, cost=0, creation_time=0, expiration_time=0, hits=0,
-                 last_access_time=0, last_stored_time=0, last_update_time=0, version=0,
-                 eviction_criteria_number=0, ttl=0, max_idle=-1):
+    def __init__(self, key: Any = None, value: Any = None, cost: int = 0, creation_time: int = 0,
+                 expiration_time: int = 0, hits: int = 0, last_access_time: int = 0,
+                 last_stored_time: int = 0, last_update_time: int = 0, version: int = 0,
+                 eviction_criteria_number: int = 0, ttl: int = 0, max_idle: int = -1) -> None:
         self.key = key
         self.value = value
         self.cost = cost
@@ -166,7 +167,7 @@ class HazelcastJsonValue:
         """The JSON text parsed into Python objects."""
         return json.loads(self._json_string)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, HazelcastJsonValue) and self._json_string == other._json_string
 
     def __hash__(self) -> int:

@@ -39,16 +39,23 @@ method and docs/callbacks.md for what is guaranteed. A cancelled future is done;
 asyncio task that awaits a future (``asyncio.wait_for`` timing out) cancels
 the future.
 """
+import functools
 import logging
 import os
 import threading
 from concurrent.futures import CancelledError
-from typing import Any, Callable, List, Optional
+from typing import TYPE_CHECKING, Any, Callable, Generator, Generic, Iterable, List, Optional, TypeVar, Union
 
 from hazelcast.errors import HazelcastTimeoutError, IllegalStateError
 from hazelcast.util.worker import SerialWorker
 
+if TYPE_CHECKING:
+    import asyncio  # imported when first awaited: most clients never use asyncio
+
 _logger = logging.getLogger("HazelcastClient.Future")
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 _PENDING = 0
 _RESULT = 1
@@ -116,39 +123,39 @@ def is_callback_thread() -> bool:
     return _callback_worker.is_worker_thread()
 
 
-def _run_callback(future: "Future", callback: Callable[["Future"], Any]) -> None:
+def _run_callback(future: "Future[T]", callback: Callable[["Future[T]"], Any]) -> None:
     try:
         callback(future)
     except Exception:
         _logger.exception("A Future callback %r raised; the error is logged and ignored", callback)
 
 
-def _run_callbacks(future: "Future", callbacks: List[Callable[["Future"], Any]]) -> None:
+def _run_callbacks(future: "Future[T]", callbacks: List[Callable[["Future[T]"], Any]]) -> None:
     for callback in callbacks:
         _run_callback(future, callback)
 
 
-class Future:
-    """The eventual result, or error, of an asynchronous operation."""
+class Future(Generic[T]):
+    """The eventual result, or error, of an asynchronous operation (a ``T`` value)."""
 
     __slots__ = ("_state", "_value", "_lock", "_waiters", "_callbacks", "_user_callbacks",
                  "__weakref__")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._state = _PENDING
-        self._value = None
+        self._value: Any = None  # the T value, or the error (by _state)
         self._lock = _stripe_locks[id(self) >> 4 & (_STRIPES - 1)]
         self._waiters: Optional[List[Any]] = None
-        self._callbacks: Optional[List[Callable[[Future], Any]]] = None  # inline
-        self._user_callbacks: Optional[List[Callable[[Future], Any]]] = None
+        self._callbacks: Optional[List[Callable[[Future[T]], Any]]] = None  # inline
+        self._user_callbacks: Optional[List[Callable[[Future[T]], Any]]] = None
 
     # --- completion (called by the client) --------------------------------
 
-    def set_result(self, result: Any) -> bool:
+    def set_result(self, result: T) -> bool:
         """Complete with a value; returns False if it was already complete (or cancelled)."""
         return self._complete(_RESULT, result)
 
-    def set_exception(self, exception: BaseException, traceback=None) -> bool:
+    def set_exception(self, exception: BaseException, traceback: Any = None) -> bool:
         """Complete with an error; returns False if it was already complete (or cancelled)."""
         if not isinstance(exception, BaseException):
             exception = IllegalStateError("future completed with a non-exception: %r" % (exception,))
@@ -230,13 +237,14 @@ class Future:
             if self._state == _PENDING:
                 raise HazelcastTimeoutError("Future.result() timed out after %s seconds" % timeout)
 
-    def result(self, timeout: Optional[float] = None) -> Any:
+    def result(self, timeout: Optional[float] = None) -> T:
         """Wait (at most ``timeout`` seconds) and return the value, or raise the error
         (``concurrent.futures.CancelledError`` if cancelled)."""
         if self._state == _PENDING:
             self._wait(timeout)
         if self._state == _RESULT:
-            return self._value
+            value: T = self._value
+            return value
         if self._state == _CANCELLED:
             raise CancelledError()
         raise self._value
@@ -252,7 +260,7 @@ class Future:
 
     # --- chaining ---------------------------------------------------------
 
-    def add_done_callback(self, callback: Callable[["Future"], Any]) -> None:
+    def add_done_callback(self, callback: Callable[["Future[T]"], Any]) -> None:
         """Call ``callback(future)`` once it is done (at once if it already is); never on
         the I/O thread, so the callback may block (it holds up the callbacks after it)."""
         with self._lock:
@@ -267,7 +275,7 @@ class Future:
         else:
             _run_callback(self, callback)
 
-    def add_inline_callback(self, callback: Callable[["Future"], Any]) -> None:
+    def add_inline_callback(self, callback: Callable[["Future[T]"], Any]) -> None:
         """Call ``callback(future)`` on the thread that completes it (usually the I/O
         thread), or at once if done. For quick, non-blocking work only: it saves the
         hand-over to the callback thread, and blocking client calls in it are refused."""
@@ -280,7 +288,7 @@ class Future:
                 return
         _run_callback(self, callback)
 
-    def continue_with(self, continuation_func: Callable[..., Any], *args: Any) -> "Future":
+    def continue_with(self, continuation_func: Callable[..., Any], *args: Any) -> "Future[Any]":
         """A new Future completed with ``continuation_func(this_future, *args)``.
 
         The continuation runs on the thread that completes this future (usually
@@ -288,9 +296,9 @@ class Future:
         future fails with that error. If it returns a Future, the new future
         follows that one.
         """
-        chained = Future()
+        chained: Future[Any] = Future()
 
-        def run(completed: "Future") -> None:
+        def run(completed: "Future[T]") -> None:
             try:
                 value = continuation_func(completed, *args)
             except Exception as e:
@@ -304,12 +312,12 @@ class Future:
         self.add_inline_callback(run)
         return chained
 
-    def _map(self, transform: Callable[[Any], Any]) -> "Future":
+    def _map(self, transform: Callable[[T], U]) -> "Future[U]":
         """A new Future with ``transform`` applied to this one's value (errors and
         cancellation pass through)."""
-        mapped = Future()
+        mapped: Future[U] = Future()
 
-        def run(completed: "Future") -> None:
+        def run(completed: "Future[T]") -> None:
             if completed._state != _RESULT:
                 mapped._complete(completed._state, completed._value)
                 return
@@ -321,13 +329,13 @@ class Future:
         self.add_inline_callback(run)
         return mapped
 
-    def __await__(self):
+    def __await__(self) -> Generator[Any, None, T]:
         if self._state == _PENDING:
             import asyncio
             loop = asyncio.get_running_loop()
             bridge = loop.create_future()
 
-            def transfer(completed: "Future") -> None:
+            def transfer(completed: "Future[T]") -> None:
                 try:
                     loop.call_soon_threadsafe(_copy_to_asyncio, completed, bridge)
                 except RuntimeError:
@@ -352,7 +360,7 @@ class Future:
         return "<%s %s>" % (type(self).__name__, state)
 
 
-class CancellableFuture(Future):
+class CancellableFuture(Future[T]):
     """The Future of a waiting operation that can be taken back: ``cancel()`` works
     while it is pending.
 
@@ -371,16 +379,16 @@ class CancellableFuture(Future):
         return self._state == _CANCELLED
 
 
-def cancellable(inner: Future, undo: Callable[[Any], Any]) -> CancellableFuture:
+def cancellable(inner: Future[T], undo: Callable[[T], Any]) -> CancellableFuture[T]:
     """A cancellable Future of ``inner``'s outcome.
 
     When ``inner`` succeeds after the returned future was cancelled, nobody will see
     its value, so ``undo(value)`` is called (on the completing thread: it must not
     block) to take back what the operation did. A failure needs no undoing.
     """
-    outer = CancellableFuture()
+    outer: CancellableFuture[T] = CancellableFuture()
 
-    def settle(done: Future) -> None:
+    def settle(done: Future[T]) -> None:
         if done._state != _RESULT:
             outer._complete(done._state, done._value)
         elif not outer.set_result(done._value):
@@ -390,11 +398,11 @@ def cancellable(inner: Future, undo: Callable[[Any], Any]) -> CancellableFuture:
     return outer
 
 
-def _copy_outcome(source: Future, target: Future) -> None:
+def _copy_outcome(source: Future[Any], target: Future[Any]) -> None:
     target._complete(source._state, source._value)
 
 
-def _copy_to_asyncio(source: Future, target) -> None:
+def _copy_to_asyncio(source: Future[Any], target: "asyncio.Future[Any]") -> None:
     if target.done():
         return
     if source._state == _RESULT:
@@ -405,61 +413,65 @@ def _copy_to_asyncio(source: Future, target) -> None:
         target.set_exception(source._value)
 
 
-class ImmediateFuture(Future):
+class ImmediateFuture(Future[T]):
     """A Future that already holds ``result`` (3.12.3's name)."""
 
     __slots__ = ()
 
-    def __init__(self, result: Any):
+    def __init__(self, result: T) -> None:
         super().__init__()
         self.set_result(result)
 
 
-class ImmediateExceptionFuture(Future):
+class ImmediateExceptionFuture(Future[Any]):
     """A Future that already holds the error ``exception`` (3.12.3's name)."""
 
     __slots__ = ()
 
-    def __init__(self, exception: BaseException, traceback=None):
+    def __init__(self, exception: BaseException, traceback: Any = None) -> None:
         super().__init__()
         self.set_exception(exception, traceback)
 
 
 # The client's own done futures are plain Futures: an ImmediateFuture costs a second
 # __init__ call (0.47 -> 0.93 us), and completed_future serves every locally cached id.
-def completed_future(value: Any = None) -> Future:
+def completed_future(value: T) -> Future[T]:
     """A Future that already holds ``value``."""
-    future = Future()
+    future: Future[T] = Future()
     future.set_result(value)
     return future
 
 
-def failed_future(error: BaseException) -> Future:
+def failed_future(error: BaseException) -> Future[Any]:
     """A Future that already holds ``error``."""
-    future = Future()
+    future: Future[Any] = Future()
     future.set_exception(error)
     return future
 
 
-def combine_futures(*futures: Any) -> Future:
+def combine_futures(*futures: Union[Future[Any], Iterable[Future[Any]]]) -> Future[List[Any]]:
     """A Future of the list of values of ``futures``, in order; fails with the first error
     (or is cancelled when one of them is).
 
     Takes the futures as arguments (3.12.3's ``combine_futures(f1, f2)``) or one
     iterable of them (``combine_futures([f1, f2])``).
     """
+    parts: List[Future[Any]]
     if len(futures) == 1 and not isinstance(futures[0], Future):
-        futures = futures[0]
-    futures = list(futures)
-    combined = Future()
-    if not futures:
+        parts = list(futures[0])
+    else:
+        parts = [f for f in futures if isinstance(f, Future)]
+        if len(parts) != len(futures):
+            raise TypeError("combine_futures takes Futures, or one iterable of them")
+    combined: Future[List[Any]] = Future()
+    if not parts:
         combined.set_result([])
         return combined
-    results: List[Any] = [None] * len(futures)
-    remaining = [len(futures)]
+    results: List[Any] = [None] * len(parts)
+    remaining = [len(parts)]
     lock = _allocate_lock()
 
-    def collect(index: int, completed: Future) -> None:
+    def collect(index: int, completed: Future[Any]) -> None:
         if completed._state != _RESULT:
             combined._complete(completed._state, completed._value)
             return
@@ -470,8 +482,8 @@ def combine_futures(*futures: Any) -> Future:
         if finished:
             combined.set_result(results)
 
-    for i, future in enumerate(futures):
-        future.add_inline_callback(lambda f, i=i: collect(i, f))
+    for i, future in enumerate(parts):
+        future.add_inline_callback(functools.partial(collect, i))
     return combined
 
 

@@ -2,7 +2,7 @@
 import logging
 import threading
 import uuid
-from typing import Callable, Dict
+from typing import Any, Callable, Dict, Iterable, Optional
 
 _logger = logging.getLogger("HazelcastClient.LifecycleService")
 
@@ -29,15 +29,15 @@ LIFECYCLE_STATE_SHUTDOWN = LifecycleState.SHUTDOWN
 class LifecycleService:
     """Fires state changes to listeners (from config and added later)."""
 
-    def __init__(self, initial_listeners=()):
-        self._listeners: Dict[str, Callable[[str], None]] = {}
+    def __init__(self, initial_listeners: Iterable[Callable[[str], Any]] = ()) -> None:
+        self._listeners: Dict[str, Callable[[str], Any]] = {}
         self._lock = threading.Lock()
         self.is_live = False
-        self.state = None
+        self.state: Optional[str] = None
         for listener in initial_listeners:
             self.add_listener(listener)
 
-    def add_listener(self, on_lifecycle_change: Callable[[str], None]) -> str:
+    def add_listener(self, on_lifecycle_change: Callable[[str], Any]) -> str:
         """Call ``on_lifecycle_change(state)`` on every change; returns a registration id."""
         registration_id = str(uuid.uuid4())
         with self._lock:

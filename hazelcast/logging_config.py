@@ -25,7 +25,7 @@ import json
 import logging
 import logging.config
 import sys
-from typing import Any, MutableMapping, Optional, Tuple
+from typing import TYPE_CHECKING, Any, MutableMapping, Optional, Tuple
 
 from hazelcast.config import LoggerConfig
 from hazelcast.errors import ConfigurationError
@@ -73,7 +73,15 @@ class VersionMessageFilter(logging.Filter):
         return True
 
 
-class ClientLoggerAdapter(logging.LoggerAdapter):
+if TYPE_CHECKING:  # generic for type checkers; not subscriptable at run time before 3.11
+    _LoggerAdapter = logging.LoggerAdapter[logging.Logger]
+    _StreamHandler = logging.StreamHandler[Any]
+else:
+    _LoggerAdapter = logging.LoggerAdapter
+    _StreamHandler = logging.StreamHandler
+
+
+class ClientLoggerAdapter(_LoggerAdapter):
     """A logger of one client: adds ``client_name`` and ``group_name`` to
     each record (merged with any ``extra`` the call passes)."""
 
@@ -81,7 +89,7 @@ class ClientLoggerAdapter(logging.LoggerAdapter):
         super().__init__(logger, {"client_name": client_name, "group_name": group_name})
 
     def process(self, msg: Any, kwargs: MutableMapping[str, Any]) -> Tuple[Any, MutableMapping[str, Any]]:
-        extra = dict(self.extra)
+        extra = dict(self.extra or {})
         extra.update(kwargs.get("extra") or {})
         kwargs["extra"] = extra
         return msg, kwargs
@@ -94,13 +102,15 @@ def get_logger(name: Optional[str], client_name: str, group_name: str) -> Client
     return ClientLoggerAdapter(logging.getLogger(full_name), client_name, group_name)
 
 
-class _StderrHandler(logging.StreamHandler):
+class _StderrHandler(_StreamHandler):
     """StreamHandler that writes to whatever ``sys.stderr`` is at emit time."""
+
+    _hazelcast_default = True  # the one default handler (see _default_handler)
 
     def __init__(self) -> None:
         super().__init__(sys.stderr)
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> Any:
         return sys.stderr
 
@@ -146,14 +156,13 @@ def apply_logger_config(logger_config: LoggerConfig, client_name: str, group_nam
     handler = _default_handler(logger)
     if handler is None:
         handler = _StderrHandler()
-        handler._hazelcast_default = True  # type: ignore[attr-defined]
         handler.setFormatter(logging.Formatter(DEFAULT_FORMAT, DEFAULT_DATE_FORMAT))
         handler.addFilter(VersionMessageFilter(version, group_name, client_name))
         logger.addHandler(handler)
     else:
-        for f in handler.filters:
-            if isinstance(f, VersionMessageFilter):
-                f.version = version
-                f.group_name = group_name
-                f.client_name = client_name
+        for installed in handler.filters:
+            if isinstance(installed, VersionMessageFilter):
+                installed.version = version
+                installed.group_name = group_name
+                installed.client_name = client_name
     return get_logger(None, client_name, group_name)

@@ -65,7 +65,8 @@ def checked_seconds(seconds: Any, what: str, unset: str = "", infinite: bool = F
             return None
         if seconds > 0 or (seconds == 0 and not positive):
             if seconds != math.inf:
-                return seconds
+                number: float = seconds  # a real number now (the checks above)
+                return number
             if infinite and unset:
                 return None
     raise error("%s must be %s, got %r%s" % (

@@ -1,5 +1,6 @@
 """MurmurHash3 x86 32-bit, the partition hash of Hazelcast 3.x."""
 import struct
+from typing import Union
 
 _C1 = 0xCC9E2D51
 _C2 = 0x1B873593
@@ -7,7 +8,8 @@ _MASK = 0xFFFFFFFF
 DEFAULT_SEED = 0x01000193
 
 
-def murmur3_x86_32(data, offset: int = 0, length: int = -1, seed: int = DEFAULT_SEED) -> int:
+def murmur3_x86_32(data: Union[bytes, bytearray, memoryview], offset: int = 0, length: int = -1,
+                   seed: int = DEFAULT_SEED) -> int:
     """Hash ``data[offset:offset+length]`` and return a signed 32-bit int."""
     if length < 0:
         length = len(data) - offset

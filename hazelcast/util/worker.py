@@ -18,7 +18,7 @@ class SerialWorker:
     """
 
     def __init__(self, name: str, lazy: bool = False):
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._started = False
         self._stopped = False

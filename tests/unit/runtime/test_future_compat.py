@@ -32,6 +32,12 @@ def test_combine_futures_takes_the_futures_as_arguments_or_one_iterable():
     assert combine_futures().result() == []
 
 
+def test_combine_futures_refuses_what_is_not_a_future_at_once():
+    # before: an AttributeError from inside combine_futures
+    with pytest.raises(TypeError, match="combine_futures takes Futures, or one iterable of them"):
+        combine_futures(ImmediateFuture(1), 2)
+
+
 def test_continue_with_by_3_12_3_keyword():
     assert ImmediateFuture(2).continue_with(continuation_func=lambda f: f.result() * 3).result() == 6
     assert ImmediateFuture(2).continue_with(lambda f, k: f.result() * k, 4).result() == 8
