@@ -144,7 +144,8 @@ def error_from_message(msg: ClientMessage) -> errors.HazelcastError:
     error.error_code = body.error_code
     error.server_class_name = body.class_name
     error.server_message = body.message
-    error.server_stack_trace = [tuple(frame) for frame in body.stacktrace]
+    error.server_stack_trace = [(f.declaring_class, f.method_name, f.file_name, f.line_number)
+                                for f in body.stacktrace]
     error.cause_error_code = body.cause_error_code
     error.cause_class_name = body.cause_class_name
     return error

@@ -17,6 +17,7 @@ Header layout (all little-endian)::
     20 uint16 data offset (22)
 """
 import struct
+from typing import Any, Callable, Dict, List, NoReturn, Optional, Tuple, Union
 
 from hazelcast.errors import MaxMessageSizeExceededError, ProtocolError
 from hazelcast.serialization.data import Data
@@ -51,10 +52,12 @@ _UBYTE_PACK = struct.Struct("<B").pack
 
 _int_pack = _INT.pack
 _long_pack = _LONG.pack
-_int_unpack_from = _INT.unpack_from
-_long_unpack_from = _LONG.unpack_from
+# typed by what each format holds (struct's own stubs say tuple[Any, ...]); no run-time cost
+_int_unpack_from: Callable[[Any, int], Tuple[int]] = _INT.unpack_from
+_long_unpack_from: Callable[[Any, int], Tuple[int]] = _LONG.unpack_from
+_uint16_unpack_from: Callable[[Any, int], Tuple[int]] = _UINT16.unpack_from
 
-_header_templates = {}  # message type -> its request header with correlation 0, partition -1
+_header_templates: Dict[int, bytes] = {}  # message type -> its request header with correlation 0, partition -1
 
 _TRUE = b"\x01"
 _FALSE = b"\x00"
@@ -77,7 +80,7 @@ class ClientMessage:
 
     __slots__ = ("buf", "read_pos", "retryable", "_end")
 
-    def __init__(self, buf=None):
+    def __init__(self, buf: Union[bytes, bytearray, memoryview, None] = None) -> None:
         if buf is None:
             self.buf = bytearray(HEADER_SIZE)
             self.read_pos = HEADER_SIZE
@@ -90,7 +93,7 @@ class ClientMessage:
             if self._end < HEADER_SIZE:
                 raise ProtocolError("frame of %d bytes is shorter than the %d-byte header"
                                     % (self._end, HEADER_SIZE))
-            offset = _UINT16.unpack_from(buf, _DATA_OFFSET_OFFSET)[0]
+            offset = _uint16_unpack_from(buf, _DATA_OFFSET_OFFSET)[0]
             if offset < HEADER_SIZE or offset > self._end:
                 raise ProtocolError("data offset %d is outside the frame (header %d, length %d)"
                                     % (offset, HEADER_SIZE, self._end))
@@ -145,7 +148,7 @@ class ClientMessage:
         self.buf += _int_pack(len(encoded))
         self.buf += encoded
 
-    def append_bytes(self, value) -> None:
+    def append_bytes(self, value: Union[bytes, bytearray]) -> None:
         """``byte[]``: int32 length, then the bytes."""
         self.buf += _int_pack(len(value))
         self.buf += value
@@ -161,7 +164,7 @@ class ClientMessage:
 
     # --- reading ----------------------------------------------------------
 
-    def _truncated(self, what: str, size: int):
+    def _truncated(self, what: str, size: int) -> ProtocolError:
         return ProtocolError(
             "truncated frame: reading %s of %d bytes at offset %d, frame ends at %d "
             "(message type 0x%04x)" % (what, size, self.read_pos, self._end, self.message_type))
@@ -231,11 +234,11 @@ class ClientMessage:
         size = self.read_size("data")
         return Data(self.read_raw(size))
 
-    def read_data_list(self) -> list:
+    def read_data_list(self) -> List[Data]:
         """``List<Data>``: a count, then each Data (one loop, no call per element)."""
         count = self.read_size("list")
         buf, pos, end = self.buf, self.read_pos, self._end
-        out = []
+        out: List[Data] = []
         append = out.append
         unpack = _int_unpack_from
         with memoryview(buf) as view:
@@ -251,11 +254,11 @@ class ClientMessage:
         self.read_pos = pos
         return out
 
-    def read_data_entry_list(self) -> list:
+    def read_data_entry_list(self) -> List[Tuple[Data, Data]]:
         """``List<Entry<Data, Data>>``: a count, then key and value Data of each entry."""
         count = self.read_size("list")
         buf, pos, end = self.buf, self.read_pos, self._end
-        out = []
+        out: List[Tuple[Data, Data]] = []
         append = out.append
         unpack = _int_unpack_from
         with memoryview(buf) as view:
@@ -279,7 +282,7 @@ class ClientMessage:
         self.read_pos = pos
         return out
 
-    def _bad_element(self, pos: int, end: int, size) -> None:
+    def _bad_element(self, pos: int, end: int, size: Optional[int]) -> NoReturn:
         """Raise the error for a list element whose size prefix is cut or wrong."""
         if size is None:
             self.read_pos = pos
@@ -318,7 +321,7 @@ class ClientMessage:
 
     @property
     def message_type(self) -> int:
-        return _UINT16.unpack_from(self.buf, _TYPE_OFFSET)[0]
+        return _uint16_unpack_from(self.buf, _TYPE_OFFSET)[0]
 
     @property
     def correlation_id(self) -> int:
@@ -338,7 +341,7 @@ class ClientMessage:
 
     @property
     def data_offset(self) -> int:
-        return _UINT16.unpack_from(self.buf, _DATA_OFFSET_OFFSET)[0]
+        return _uint16_unpack_from(self.buf, _DATA_OFFSET_OFFSET)[0]
 
     def copy(self) -> "ClientMessage":
         """A copy with its own buffer, for re-sending under a new correlation id."""

@@ -15,16 +15,20 @@ reassembled messages together never exceed ``max_message_size``.
 fragments no larger than a given frame size.
 """
 import struct
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from hazelcast.errors import ProtocolError
 from hazelcast.protocol.message import (
     BEGIN_END_FLAGS, BEGIN_FLAG, END_FLAG, HEADER_SIZE, MAX_FRAME_SIZE, ClientMessage)
 
 _INT = struct.Struct("<i")
-_int_unpack_from = _INT.unpack_from
+_int_unpack_from: Callable[[Any, int], Tuple[int]] = _INT.unpack_from
 _UINT16 = struct.Struct("<H")
 _LONG = struct.Struct("<q")
+_uint16_unpack_from: Callable[[Any, int], Tuple[int]] = _UINT16.unpack_from
+_long_unpack_from: Callable[[Any, int], Tuple[int]] = _LONG.unpack_from
+
+_Bytes = Union[bytes, bytearray, memoryview]
 _FLAGS_OFFSET = 5
 _CORRELATION_OFFSET = 8
 _DATA_OFFSET_OFFSET = 20
@@ -59,7 +63,7 @@ class FrameReader:
         self._pending = bytearray()
         self._partials: Dict[int, _Partial] = {}
         self._partial_bytes = 0
-        self._error = None
+        self._error: Optional[ProtocolError] = None
         # A large frame is collected in its own buffer, appended to as bytes arrive (no
         # growing and trimming of _pending, no copy of the whole frame at the end).
         self._big_frame: Optional[bytearray] = None
@@ -71,7 +75,7 @@ class FrameReader:
         big = self._big_frame
         return len(self._pending) + self._partial_bytes + (len(big) if big is not None else 0)
 
-    def feed(self, data) -> List[ClientMessage]:
+    def feed(self, data: _Bytes) -> List[ClientMessage]:
         """Consume ``data`` (bytes, bytearray or memoryview); return completed messages."""
         if self._error is not None:
             raise ProtocolError("frame reader already failed: %s" % self._error)
@@ -85,9 +89,8 @@ class FrameReader:
             self._big_frame = None
             raise
 
-    def _fill_big_frame(self, data) -> Tuple[Optional[bytearray], int]:
-        """Append what ``data`` holds of the big frame; the frame once whole, and bytes used."""
-        frame = self._big_frame
+    def _fill_big_frame(self, frame: bytearray, data: _Bytes) -> Tuple[Optional[bytearray], int]:
+        """Append what ``data`` holds of the big ``frame``; the frame once whole, and bytes used."""
         used = min(self._big_length - len(frame), len(data))
         frame += data[:used]
         if len(frame) < self._big_length:
@@ -103,10 +106,11 @@ class FrameReader:
             if message is not None:
                 out.append(message)
 
-    def _feed(self, data) -> List[ClientMessage]:
+    def _feed(self, data: _Bytes) -> List[ClientMessage]:
         out: List[ClientMessage] = []
-        if self._big_frame is not None:
-            frame, used = self._fill_big_frame(data)
+        big_frame = self._big_frame
+        if big_frame is not None:
+            frame, used = self._fill_big_frame(big_frame, data)
             if frame is None:
                 return out
             self._complete_frame(frame, out)
@@ -116,14 +120,15 @@ class FrameReader:
         out.extend(self._feed_frames(data))
         return out
 
-    def _feed_frames(self, data) -> List[ClientMessage]:
+    def _feed_frames(self, data: _Bytes) -> List[ClientMessage]:
         pending = self._pending
+        buf: _Bytes
         if pending:
             pending += data
             buf = pending
         else:
             buf = data
-        out = []
+        out: List[ClientMessage] = []
         pos = 0
         end = len(buf)
         max_frame = self.max_frame_size
@@ -147,13 +152,13 @@ class FrameReader:
             self._pending = bytearray(buf[pos:])
         return out
 
-    def _fragment(self, frame: bytearray):
-        offset = _UINT16.unpack_from(frame, _DATA_OFFSET_OFFSET)[0]
+    def _fragment(self, frame: bytearray) -> Optional[ClientMessage]:
+        offset = _uint16_unpack_from(frame, _DATA_OFFSET_OFFSET)[0]
         if offset < HEADER_SIZE or offset > len(frame):
             raise ProtocolError("data offset %d is outside the frame (length %d)"
                                 % (offset, len(frame)))
         flags = frame[_FLAGS_OFFSET]
-        correlation_id = _LONG.unpack_from(frame, _CORRELATION_OFFSET)[0]
+        correlation_id = _long_unpack_from(frame, _CORRELATION_OFFSET)[0]
         payload = bytes(frame[offset:])
         partial = self._partials.get(correlation_id)
         if flags & BEGIN_FLAG:

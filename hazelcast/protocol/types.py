@@ -15,13 +15,15 @@ Python representations:
   wire order. Config holders are request-only, so they only have encoders.
 """
 import uuid
-from typing import Dict, List, NamedTuple, Optional
+from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, TypeVar
 
 from hazelcast.core import Address, DistributedObjectInfo, EntryView, Member
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.serialization.data import Data
 
 _MASK64 = 0xFFFFFFFFFFFFFFFF
+
+T = TypeVar("T")
 
 
 class Xid(NamedTuple):
@@ -509,7 +511,8 @@ def encode_query_cache_config_holder(msg: ClientMessage, value: QueryCacheConfig
     _encode_list(msg, value.index_configs, encode_map_index_config)
 
 
-def _encode_list(msg: ClientMessage, items, encode_item) -> None:
+def _encode_list(msg: ClientMessage, items: Optional[Sequence[T]],
+                 encode_item: Callable[[ClientMessage, T], None]) -> None:
     """A nullable list of composite items."""
     if items is None:
         msg.append_bool(True)
