@@ -107,16 +107,18 @@ class PortableWriter:
     def write_short(self, field_name: str, value: int) -> None: raise NotImplementedError
     def write_portable(self, field_name: str, portable: Optional["Portable"]) -> None: raise NotImplementedError
     def write_null_portable(self, field_name: str, factory_id: int, class_id: int) -> None: raise NotImplementedError
-    def write_byte_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_boolean_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_char_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_int_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_long_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_double_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_float_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_short_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_utf_array(self, field_name: str, values) -> None: raise NotImplementedError
-    def write_portable_array(self, field_name: str, values) -> None: raise NotImplementedError
+    def write_byte_array(self, field_name: str, values: Optional[Sequence[int]]) -> None: raise NotImplementedError
+    def write_boolean_array(self, field_name: str, values: Optional[Sequence[bool]]) -> None: raise NotImplementedError
+    def write_char_array(self, field_name: str, values: Optional[Sequence[str]]) -> None: raise NotImplementedError
+    def write_int_array(self, field_name: str, values: Optional[Sequence[int]]) -> None: raise NotImplementedError
+    def write_long_array(self, field_name: str, values: Optional[Sequence[int]]) -> None: raise NotImplementedError
+    def write_double_array(self, field_name: str, values: Optional[Sequence[float]]) -> None: raise NotImplementedError
+    def write_float_array(self, field_name: str, values: Optional[Sequence[float]]) -> None: raise NotImplementedError
+    def write_short_array(self, field_name: str, values: Optional[Sequence[int]]) -> None: raise NotImplementedError
+    def write_utf_array(self, field_name: str,
+                        values: Optional[Sequence[Optional[str]]]) -> None: raise NotImplementedError
+    def write_portable_array(self, field_name: str,
+                             values: Optional[Sequence["Portable"]]) -> None: raise NotImplementedError
     def get_raw_data_output(self) -> ObjectDataOutput: raise NotImplementedError
 
 
@@ -138,16 +140,16 @@ class PortableReader:
     def read_float(self, field_name: str) -> float: raise NotImplementedError
     def read_short(self, field_name: str) -> int: raise NotImplementedError
     def read_portable(self, field_name: str) -> Optional["Portable"]: raise NotImplementedError
-    def read_byte_array(self, field_name: str): raise NotImplementedError
-    def read_boolean_array(self, field_name: str): raise NotImplementedError
-    def read_char_array(self, field_name: str): raise NotImplementedError
-    def read_int_array(self, field_name: str): raise NotImplementedError
-    def read_long_array(self, field_name: str): raise NotImplementedError
-    def read_double_array(self, field_name: str): raise NotImplementedError
-    def read_float_array(self, field_name: str): raise NotImplementedError
-    def read_short_array(self, field_name: str): raise NotImplementedError
-    def read_utf_array(self, field_name: str): raise NotImplementedError
-    def read_portable_array(self, field_name: str): raise NotImplementedError
+    def read_byte_array(self, field_name: str) -> Optional[bytes]: raise NotImplementedError
+    def read_boolean_array(self, field_name: str) -> Optional[List[bool]]: raise NotImplementedError
+    def read_char_array(self, field_name: str) -> Optional[List[str]]: raise NotImplementedError
+    def read_int_array(self, field_name: str) -> Optional[List[int]]: raise NotImplementedError
+    def read_long_array(self, field_name: str) -> Optional[List[int]]: raise NotImplementedError
+    def read_double_array(self, field_name: str) -> Optional[List[float]]: raise NotImplementedError
+    def read_float_array(self, field_name: str) -> Optional[List[float]]: raise NotImplementedError
+    def read_short_array(self, field_name: str) -> Optional[List[int]]: raise NotImplementedError
+    def read_utf_array(self, field_name: str) -> Optional[List[Optional[str]]]: raise NotImplementedError
+    def read_portable_array(self, field_name: str) -> Optional[List["Portable"]]: raise NotImplementedError
     def get_raw_data_input(self) -> ObjectDataInput: raise NotImplementedError
 
 

@@ -21,7 +21,7 @@ cannot be written canonically; they are pickled as pickle does.
 import io
 import operator
 import pickle
-from typing import Any, Callable, Tuple
+from typing import Any, Callable, List, Tuple
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -32,11 +32,11 @@ class _Rebuild:
 
     __slots__ = ("factory", "items")
 
-    def __init__(self, factory: Callable, items: list):
+    def __init__(self, factory: Callable[[List[Any]], Any], items: List[Any]) -> None:
         self.factory = factory
         self.items = items
 
-    def __reduce__(self) -> Tuple[Callable, tuple]:
+    def __reduce__(self) -> Tuple[Callable[[List[Any]], Any], Tuple[List[Any]]]:
         return self.factory, (self.items,)
 
 

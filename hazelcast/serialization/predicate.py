@@ -8,7 +8,7 @@ page by page; the proxy layer updates its anchor list from the results.
 from typing import Any, List, Optional, Tuple
 
 from hazelcast.errors import IllegalArgumentError
-from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
+from hazelcast.serialization.api import IdentifiedDataSerializable, ObjectDataInput, ObjectDataOutput, Portable
 from hazelcast.serialization.constants import PREDICATE_FACTORY_ID
 
 # Values that are never a predicate the member could run (anything else may be an
@@ -32,7 +32,7 @@ class Predicate(IdentifiedDataSerializable):
     def get_class_id(self) -> int:
         return self.CLASS_ID
 
-    def write_data(self, out) -> None:
+    def write_data(self, out: ObjectDataOutput) -> None:
         for attr, kind in self._FIELDS:
             value = getattr(self, attr)
             if kind == "utf":
@@ -46,8 +46,9 @@ class Predicate(IdentifiedDataSerializable):
                 for item in value:
                     out.write_object(item)
 
-    def read_data(self, inp) -> None:
+    def read_data(self, inp: ObjectDataInput) -> None:
         for attr, kind in self._FIELDS:
+            value: Any
             if kind == "utf":
                 value = inp.read_utf()
             elif kind == "boolean":
@@ -58,10 +59,10 @@ class Predicate(IdentifiedDataSerializable):
                 value = [inp.read_object() for _ in range(inp.read_int())]
             setattr(self, attr, value)
 
-    def _state(self):
+    def _state(self) -> Tuple[Any, ...]:
         return tuple(getattr(self, attr) for attr, _ in self._FIELDS)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return type(self) is type(other) and self._state() == other._state()
 
     def __hash__(self) -> int:
@@ -232,7 +233,7 @@ class PagingPredicate(Predicate):
         self.comparator = comparator
         self.page_size = page_size
         self.page = 0
-        self.iteration_type = "ENTRY"
+        self.iteration_type: Optional[str] = "ENTRY"  # None only as read from a null on the wire
         self.anchor_list: List[Tuple[int, Tuple[Any, Any]]] = []
 
     def next_page(self) -> int:
@@ -271,7 +272,7 @@ class PagingPredicate(Predicate):
         self.anchor_list.append((page, anchor))
         self.anchor_list.sort(key=lambda a: a[0])
 
-    def write_data(self, out) -> None:
+    def write_data(self, out: ObjectDataOutput) -> None:
         out.write_object(self.predicate)
         out.write_object(self.comparator)
         out.write_int(self.page)
@@ -283,7 +284,7 @@ class PagingPredicate(Predicate):
             out.write_object(key)
             out.write_object(value)
 
-    def read_data(self, inp) -> None:
+    def read_data(self, inp: ObjectDataInput) -> None:
         self.predicate = inp.read_object()
         self.comparator = inp.read_object()
         self.page = inp.read_int()
@@ -295,7 +296,7 @@ class PagingPredicate(Predicate):
             key = inp.read_object()
             self.anchor_list.append((page, (key, inp.read_object())))
 
-    def _state(self):
+    def _state(self) -> Tuple[Any, ...]:
         return (self.predicate, self.comparator, self.page, self.page_size,
                 self.iteration_type, self.anchor_list)
 

@@ -9,7 +9,7 @@ from typing import Optional
 
 from hazelcast.core import Address
 from hazelcast.errors import HazelcastSerializationError
-from hazelcast.serialization.api import IdentifiedDataSerializable
+from hazelcast.serialization.api import IdentifiedDataSerializable, ObjectDataInput, ObjectDataOutput
 from hazelcast.serialization.constants import CONSTANT_TYPE_DATA_SERIALIZABLE, CONSTANT_TYPE_NULL
 from hazelcast.serialization.data import Data
 
@@ -28,14 +28,14 @@ class ReliableTopicMessage(IdentifiedDataSerializable):
         self.publisher_address = publisher_address
         self.payload = payload
 
-    def write_data(self, out) -> None:
+    def write_data(self, out: ObjectDataOutput) -> None:
         if self.publisher_address is not None:
             raise HazelcastSerializationError("a client writes ReliableTopicMessage without a publisher address")
         out.write_long(self.publish_time)
         out.write_object(None)
         out.write_data(self.payload)
 
-    def read_data(self, inp) -> None:
+    def read_data(self, inp: ObjectDataInput) -> None:
         self.publish_time = inp.read_long()
         self.publisher_address = _read_address(inp)
         self.payload = inp.read_data()
@@ -47,7 +47,7 @@ class ReliableTopicMessage(IdentifiedDataSerializable):
         return RELIABLE_TOPIC_MESSAGE_CLASS_ID
 
 
-def _read_address(inp) -> Optional[Address]:
+def _read_address(inp: ObjectDataInput) -> Optional[Address]:
     """A nested ``writeObject(Address)`` of a Java member (or null)."""
     start = inp.position()
     type_id = inp.read_int()

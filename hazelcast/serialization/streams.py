@@ -6,7 +6,7 @@ final Data (portable position tables depend on it). Reads are bounds-checked
 and raise :class:`HazelcastSerializationError` on truncated input.
 """
 import struct
-from typing import Any, List, Optional
+from typing import TYPE_CHECKING, Any, Generic, List, Optional, Sequence, Tuple, TypeVar, Union
 
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization import utf
@@ -15,22 +15,44 @@ from hazelcast.serialization.constants import (
     BYTE_MIN, BYTE_MAX, SHORT_MIN, SHORT_MAX, INT_MIN, INT_MAX, LONG_MIN, LONG_MAX)
 from hazelcast.serialization.data import Data, HEADER_SIZE
 
+if TYPE_CHECKING:
+    from hazelcast.serialization.service import SerializationService
+
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    class _Format(Generic[T]):
+        """A struct.Struct of one value of type T, as the type checker sees it (the stubs
+        say tuple[Any, ...] for every format)."""
+
+        size: int
+
+        def pack(self, value: T) -> bytes: ...
+        def pack_into(self, buffer: Union[bytearray, memoryview], offset: int, value: T) -> None: ...
+        def unpack_from(self, buffer: Union[bytes, bytearray, memoryview], offset: int = 0) -> Tuple[T]: ...
+
+    def _format(fmt: str, kind: "type[T]") -> _Format[T]: ...
+else:
+    def _format(fmt: str, kind: type) -> struct.Struct:
+        return struct.Struct(fmt)
+
 
 class _Order:
     """The struct codecs of one byte order."""
 
     def __init__(self, prefix: str):
         self.name = "BIG_ENDIAN" if prefix == ">" else "LITTLE_ENDIAN"
-        self.byte = struct.Struct(prefix + "b")
-        self.ubyte = struct.Struct(prefix + "B")
-        self.bool = struct.Struct(prefix + "?")
-        self.char = struct.Struct(prefix + "H")
-        self.short = struct.Struct(prefix + "h")
-        self.ushort = struct.Struct(prefix + "H")
-        self.int = struct.Struct(prefix + "i")
-        self.long = struct.Struct(prefix + "q")
-        self.float = struct.Struct(prefix + "f")
-        self.double = struct.Struct(prefix + "d")
+        self.byte = _format(prefix + "b", int)
+        self.ubyte = _format(prefix + "B", int)
+        self.bool = _format(prefix + "?", bool)
+        self.char = _format(prefix + "H", int)
+        self.short = _format(prefix + "h", int)
+        self.ushort = _format(prefix + "H", int)
+        self.int = _format(prefix + "i", int)
+        self.long = _format(prefix + "q", int)
+        self.float = _format(prefix + "f", float)
+        self.double = _format(prefix + "d", float)
         self.prefix = prefix
 
 
@@ -50,7 +72,8 @@ class ObjectDataOutputImpl(ObjectDataOutput):
 
     __slots__ = ("_buf", "_o", "_service")
 
-    def __init__(self, service=None, big_endian: bool = True, header: bool = True):
+    def __init__(self, service: Optional["SerializationService"] = None, big_endian: bool = True,
+                 header: bool = True) -> None:
         self._buf = bytearray(HEADER_SIZE) if header else bytearray()
         self._o = BIG if big_endian else LITTLE
         self._service = service
@@ -64,7 +87,7 @@ class ObjectDataOutputImpl(ObjectDataOutput):
     def write_boolean(self, val: bool) -> None:
         self._buf.append(1 if val else 0)
 
-    def write_char(self, val) -> None:
+    def write_char(self, val: Union[str, int]) -> None:
         self._buf += self._o.char.pack(_char_code(val))
 
     def write_short(self, val: int) -> None:
@@ -120,7 +143,7 @@ class ObjectDataOutputImpl(ObjectDataOutput):
         self._buf += bytes(count)
 
     # --- arrays ---------------------------------------------------------
-    def write_byte_array(self, val) -> None:
+    def write_byte_array(self, val: Optional[Union[bytes, bytearray, memoryview, Sequence[int]]]) -> None:
         """``bytes``/``bytearray`` as they are, or a sequence of ints -128..255."""
         if val is None:
             self._buf += self._o.int.pack(-1)
@@ -133,17 +156,17 @@ class ObjectDataOutputImpl(ObjectDataOutput):
         self._buf += self._o.int.pack(len(val))
         self._buf += val
 
-    def write_boolean_array(self, val) -> None:
+    def write_boolean_array(self, val: Optional[Sequence[bool]]) -> None:
         if val is None:
             self._buf += self._o.int.pack(-1)
             return
         self._buf += self._o.int.pack(len(val))
         self._buf += bytes(1 if v else 0 for v in val)
 
-    def write_char_array(self, val) -> None:
+    def write_char_array(self, val: Optional[Sequence[Union[str, int]]]) -> None:
         self._write_packed("char", None if val is None else [_char_code(ch) for ch in val])
 
-    def _write_packed(self, kind: str, value) -> None:
+    def _write_packed(self, kind: str, value: Optional[Sequence[Union[int, float]]]) -> None:
         if value is None:
             self._buf += self._o.int.pack(-1)
             return
@@ -155,22 +178,22 @@ class ObjectDataOutputImpl(ObjectDataOutput):
         self._buf += self._o.int.pack(n)
         self._buf += packed
 
-    def write_short_array(self, val) -> None:
+    def write_short_array(self, val: Optional[Sequence[int]]) -> None:
         self._write_packed("short", val)
 
-    def write_int_array(self, val) -> None:
+    def write_int_array(self, val: Optional[Sequence[int]]) -> None:
         self._write_packed("int", val)
 
-    def write_long_array(self, val) -> None:
+    def write_long_array(self, val: Optional[Sequence[int]]) -> None:
         self._write_packed("long", val)
 
-    def write_float_array(self, val) -> None:
+    def write_float_array(self, val: Optional[Sequence[float]]) -> None:
         self._write_packed("float", val)
 
-    def write_double_array(self, val) -> None:
+    def write_double_array(self, val: Optional[Sequence[float]]) -> None:
         self._write_packed("double", val)
 
-    def write_utf_array(self, val) -> None:
+    def write_utf_array(self, val: Optional[Sequence[Optional[str]]]) -> None:
         if val is None:
             self._buf += self._o.int.pack(-1)
             return
@@ -181,7 +204,10 @@ class ObjectDataOutputImpl(ObjectDataOutput):
     # --- nested ---------------------------------------------------------
     def write_object(self, val: Any) -> None:
         """int32 type id, then that serializer's payload (type 0 for None)."""
-        self._service.write_object(self, val)
+        service = self._service
+        if service is None:
+            raise _no_service("write_object")
+        service.write_object(self, val)
 
     def write_data(self, val: Optional[Data]) -> None:
         """int32 length (-1 = null), then the Data bytes."""
@@ -214,11 +240,16 @@ class ObjectDataOutputImpl(ObjectDataOutput):
     def is_big_endian(self) -> bool:
         return self._o is BIG
 
-    def get_service(self):
+    def get_service(self) -> Optional["SerializationService"]:
         return self._service
 
 
-def _char_code(value) -> int:
+def _no_service(what: str) -> HazelcastSerializationError:
+    return HazelcastSerializationError(
+        "%s needs the serialization service, and this stream was made without one" % what)
+
+
+def _char_code(value: Union[str, int]) -> int:
     if isinstance(value, int):
         return value & 0xFFFF
     if len(value) != 1 or ord(value) > 0xFFFF:
@@ -232,19 +263,20 @@ class ObjectDataInputImpl(ObjectDataInput):
 
     __slots__ = ("_buf", "_pos", "_size", "_o", "_service")
 
-    def __init__(self, buff: bytes, offset: int = HEADER_SIZE, service=None, big_endian: bool = True):
+    def __init__(self, buff: bytes, offset: int = HEADER_SIZE, service: Optional["SerializationService"] = None,
+                 big_endian: bool = True) -> None:
         self._buf = buff
         self._pos = offset
         self._size = len(buff)
         self._o = BIG if big_endian else LITTLE
         self._service = service
 
-    def _truncated(self, need: int, position: int):
+    def _truncated(self, need: int, position: int) -> HazelcastSerializationError:
         return HazelcastSerializationError(
             "Truncated input: need %d byte(s) at offset %d, the buffer has %d"
             % (need, position, self._size))
 
-    def _unpack(self, st: struct.Struct, position: Optional[int]):
+    def _unpack(self, st: "_Format[T]", position: Optional[int]) -> T:
         if position is None:
             pos = self._pos
             end = pos + st.size
@@ -334,7 +366,7 @@ class ObjectDataInputImpl(ObjectDataInput):
         n = self._count()
         return None if n < 0 else [b != 0 for b in self._take(n)]
 
-    def _read_packed(self, code: str, size: int) -> Optional[list]:
+    def _read_packed(self, code: str, size: int) -> Optional[List[Any]]:
         n = self._count()
         if n < 0:
             return None
@@ -367,7 +399,10 @@ class ObjectDataInputImpl(ObjectDataInput):
         return [self.read_utf() for _ in range(n)]
 
     def read_object(self) -> Any:
-        return self._service.read_object(self)
+        service = self._service
+        if service is None:
+            raise _no_service("read_object")
+        return service.read_object(self)
 
     def read_data(self) -> Optional[Data]:
         n = self._count()
@@ -394,7 +429,7 @@ class ObjectDataInputImpl(ObjectDataInput):
     def available(self) -> int:
         return self._size - self._pos
 
-    def get_service(self):
+    def get_service(self) -> Optional["SerializationService"]:
         return self._service
 
     def get_buffer(self) -> bytes:
@@ -408,6 +443,7 @@ class BytearrayDataInput(ObjectDataInputImpl):
 
     __slots__ = ()
 
-    def read_byte_array(self) -> Optional[bytearray]:
+    # bytearray where the interface says bytes: the documented effect of this opt-in
+    def read_byte_array(self) -> Optional[bytearray]:  # type: ignore[override]
         data = super().read_byte_array()
         return None if data is None else bytearray(data)

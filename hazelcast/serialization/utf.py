@@ -16,7 +16,7 @@ _SUPPLEMENTARY = re.compile("[\U00010000-\U0010ffff]")
 _CONTINUATION = bytes(1 if 0x80 <= b < 0xC0 else 0 for b in range(256))
 
 
-def _split_pair(match) -> str:
+def _split_pair(match: "re.Match[str]") -> str:
     cp = ord(match.group()) - 0x10000
     return chr(0xD800 | (cp >> 10)) + chr(0xDC00 | (cp & 0x3FF))
 

@@ -118,3 +118,12 @@ def test_misc_methods():
     inp.read_into(buf)
     assert buf == b"AB"
     assert inp.read_unsigned_short() == 0x41
+
+
+def test_nested_objects_need_a_service():
+    """A stream made without the serialization service refuses nested objects with a clear error
+    (before: AttributeError on None)."""
+    with pytest.raises(HazelcastSerializationError, match="write_object needs the serialization service"):
+        ObjectDataOutputImpl(None).write_object("x")
+    with pytest.raises(HazelcastSerializationError, match="read_object needs the serialization service"):
+        ObjectDataInputImpl(b"\x00\x00\x00\x00", 0).read_object()
