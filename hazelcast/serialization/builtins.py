@@ -4,11 +4,17 @@ ArrayList, LinkedList). Each writer is ``fn(out, obj) -> type_id``; each
 reader is ``fn(inp) -> obj``."""
 import datetime
 import decimal
-from typing import Callable, Dict, NamedTuple
+from typing import Any, Callable, Dict, List, NamedTuple, NoReturn, Optional
 
 from hazelcast.core import HazelcastJsonValue
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization import constants as c
+from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutputImpl
+
+Writer = Callable[[ObjectDataOutputImpl, Any], int]
+"""Writes a value's payload and returns its type id."""
+Reader = Callable[[ObjectDataInputImpl], Any]
+"""Reads a value's payload."""
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
@@ -26,39 +32,39 @@ class JavaEnum(NamedTuple):
 
 # --- writers ---------------------------------------------------------------
 
-def write_bool(out, v) -> int:
+def write_bool(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_boolean(v)
     return c.CONSTANT_TYPE_BOOLEAN
 
 
-def write_float(out, v) -> int:
+def write_float(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_double(v)
     return c.CONSTANT_TYPE_DOUBLE
 
 
-def write_str(out, v) -> int:
+def write_str(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_utf(v)
     return c.CONSTANT_TYPE_STRING
 
 
-def write_bytes(out, v) -> int:
+def write_bytes(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_byte_array(v)
     return c.CONSTANT_TYPE_BYTE_ARRAY
 
 
-def write_json(out, v) -> int:
+def write_json(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_utf(v.to_string())
     return c.JSON_SERIALIZATION_TYPE
 
 
-def write_list(out, v) -> int:
+def write_list(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_int(len(v))
     for item in v:
         out.write_object(item)
     return c.JAVA_DEFAULT_TYPE_ARRAY_LIST
 
 
-def write_datetime(out, v) -> int:
+def write_datetime(out: ObjectDataOutputImpl, v: Any) -> int:
     if v.tzinfo is None:
         v = v.astimezone()  # naive = local time, as datetime.timestamp() reads it
     delta = v - EPOCH
@@ -71,12 +77,12 @@ def _big_int_bytes(v: int) -> bytes:
     return v.to_bytes(bits // 8 + 1, "big", signed=True)
 
 
-def write_big_int(out, v) -> int:
+def write_big_int(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_byte_array(_big_int_bytes(v))
     return c.JAVA_DEFAULT_TYPE_BIG_INTEGER
 
 
-def write_decimal(out, v) -> int:
+def write_decimal(out: ObjectDataOutputImpl, v: Any) -> int:
     if not v.is_finite():
         raise HazelcastSerializationError(
             "Cannot serialize Decimal %s: a Java BigDecimal has no NaN or infinity" % v)
@@ -87,12 +93,12 @@ def write_decimal(out, v) -> int:
     return c.JAVA_DEFAULT_TYPE_BIG_DECIMAL
 
 
-def write_java_class(out, v) -> int:
+def write_java_class(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_utf(v.name)
     return c.JAVA_DEFAULT_TYPE_CLASS
 
 
-def write_java_enum(out, v) -> int:
+def write_java_enum(out: ObjectDataOutputImpl, v: Any) -> int:
     out.write_utf(v.class_name)
     out.write_utf(v.name)
     return c.JAVA_DEFAULT_TYPE_ENUM
@@ -116,7 +122,7 @@ _ARRAY_TYPECODES = {
 }
 
 
-def write_array(out, v) -> int:
+def write_array(out: ObjectDataOutputImpl, v: Any) -> int:
     method, type_id = _ARRAY_TYPECODES[v.typecode]
     getattr(out, method)(v.tobytes() if v.typecode == "B" else v)
     return type_id
@@ -133,7 +139,7 @@ _INT_KINDS = {
 _INTEGER_TYPE_NAMES = {v: k for k, v in vars(c.INTEGER_TYPE).items() if k.isupper()}
 
 
-def write_int_var(out, v) -> int:
+def write_int_var(out: ObjectDataOutputImpl, v: Any) -> int:
     """The smallest Java integer type holding ``v``."""
     for kind in (c.INTEGER_TYPE.BYTE, c.INTEGER_TYPE.SHORT, c.INTEGER_TYPE.INT, c.INTEGER_TYPE.LONG):
         method, type_id, lo, hi, _ = _INT_KINDS[kind]
@@ -143,7 +149,7 @@ def write_int_var(out, v) -> int:
     return write_big_int(out, v)
 
 
-def int_writer(integer_type: int) -> Callable:
+def int_writer(integer_type: int) -> Writer:
     """The writer of Python ints for ``default_integer_type``."""
     if integer_type == c.INTEGER_TYPE.VAR:
         return write_int_var
@@ -156,7 +162,7 @@ def int_writer(integer_type: int) -> Callable:
     method, type_id, lo, hi, java_name = _INT_KINDS[integer_type]
     option = _INTEGER_TYPE_NAMES[integer_type]
 
-    def write(out, v) -> int:
+    def write(out: ObjectDataOutputImpl, v: int) -> int:
         if not lo <= v <= hi:
             raise HazelcastSerializationError(
                 "Cannot serialize int %d: it does not fit in a Java %s (%d..%d), the type chosen "
@@ -170,25 +176,25 @@ def int_writer(integer_type: int) -> Callable:
 
 # --- readers ----------------------------------------------------------------
 
-def read_big_int(inp) -> int:
+def read_big_int(inp: ObjectDataInputImpl) -> int:
     raw = inp.read_byte_array()
     if not raw:
         raise HazelcastSerializationError("Corrupt BigInteger: no magnitude bytes")
     return int.from_bytes(raw, "big", signed=True)
 
 
-def read_decimal(inp) -> decimal.Decimal:
+def read_decimal(inp: ObjectDataInputImpl) -> decimal.Decimal:
     unscaled = read_big_int(inp)
     scale = inp.read_int()
     digits = tuple(int(d) for d in str(abs(unscaled)))
     return decimal.Decimal((1 if unscaled < 0 else 0, digits, -scale))
 
 
-def read_date(inp) -> datetime.datetime:
+def read_date(inp: ObjectDataInputImpl) -> datetime.datetime:
     return EPOCH + datetime.timedelta(milliseconds=inp.read_long())
 
 
-def read_list(inp) -> list:
+def read_list(inp: ObjectDataInputImpl) -> Optional[List[Any]]:
     n = inp.read_int()
     if n < 0:
         return None
@@ -208,7 +214,7 @@ def _java_object_class(raw: bytes) -> str:
     return "<unknown class>"
 
 
-def read_java_serializable(inp):
+def read_java_serializable(inp: ObjectDataInputImpl) -> NoReturn:
     raw = inp.read_raw(inp.available())
     raise HazelcastSerializationError(
         "Cannot read a Java Serializable object (%s): Java object streams are not supported "
@@ -216,13 +222,13 @@ def read_java_serializable(inp):
         "shared with Python" % _java_object_class(raw))
 
 
-def read_java_externalizable(inp):
+def read_java_externalizable(inp: ObjectDataInputImpl) -> NoReturn:
     name = inp.read_utf()
     raise HazelcastSerializationError(
         "Cannot read a Java Externalizable object (%s): not supported by the Python client" % name)
 
 
-def builtin_readers() -> Dict[int, Callable]:
+def builtin_readers() -> Dict[int, Reader]:
     """type id -> reader for every built-in type."""
     return {
         c.CONSTANT_TYPE_BYTE: lambda i: i.read_byte(),
@@ -256,7 +262,7 @@ def builtin_readers() -> Dict[int, Callable]:
     }
 
 
-def builtin_writers() -> Dict[type, Callable]:
+def builtin_writers() -> Dict[type, Writer]:
     """exact Python type -> writer (``int`` is added by the service, per config)."""
     import array
     return {

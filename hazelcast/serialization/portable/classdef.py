@@ -1,6 +1,6 @@
 """Class definitions of Portable types: which named, typed fields a
 (factory id, class id, version) has, in index order."""
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization.constants import FieldType
@@ -26,7 +26,7 @@ class FieldDefinition:
         """3.12.3's name of :attr:`name`."""
         return self.name
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return (isinstance(other, FieldDefinition) and self.index == other.index
                 and self.name == other.name and self.field_type == other.field_type
                 and self.factory_id == other.factory_id and self.class_id == other.class_id)
@@ -61,7 +61,7 @@ class ClassDefinition:
         if self.version < 0:
             self.version = version
 
-    def get_field(self, field_name_or_index) -> Optional[FieldDefinition]:
+    def get_field(self, field_name_or_index: Union[str, int]) -> Optional[FieldDefinition]:
         if isinstance(field_name_or_index, int):
             if 0 <= field_name_or_index < len(self._ordered):
                 return self._ordered[field_name_or_index]
@@ -92,10 +92,10 @@ class ClassDefinition:
     def fields(self) -> List[FieldDefinition]:
         return list(self._ordered)
 
-    def key(self):
+    def key(self) -> Tuple[int, int, int]:
         return self.factory_id, self.class_id, self.version
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return (isinstance(other, ClassDefinition) and self.key() == other.key()
                 and self._ordered == other._ordered)
 
@@ -105,6 +105,13 @@ class ClassDefinition:
     def __repr__(self) -> str:
         return "ClassDefinition(factory_id=%d, class_id=%d, version=%d, fields=%r)" % (
             self.factory_id, self.class_id, self.version, self._ordered)
+
+
+def _adder(field_type: int) -> Callable[["ClassDefinitionBuilder", str], "ClassDefinitionBuilder"]:
+    def add(self: "ClassDefinitionBuilder", field_name: str) -> "ClassDefinitionBuilder":
+        return self._add(field_name, field_type)
+    add.__doc__ = "Add a %s field." % FieldType.name_of(field_type)
+    return add
 
 
 class ClassDefinitionBuilder:
@@ -146,6 +153,26 @@ class ClassDefinitionBuilder:
         return self._add(field_name, FieldType.PORTABLE_ARRAY, class_def.factory_id, class_def.class_id,
                          class_def.version)
 
+    # one adder per simple field type (written out, so that IDEs and type checkers see them)
+    add_byte_field = _adder(FieldType.BYTE)
+    add_boolean_field = _adder(FieldType.BOOLEAN)
+    add_char_field = _adder(FieldType.CHAR)
+    add_short_field = _adder(FieldType.SHORT)
+    add_int_field = _adder(FieldType.INT)
+    add_long_field = _adder(FieldType.LONG)
+    add_float_field = _adder(FieldType.FLOAT)
+    add_double_field = _adder(FieldType.DOUBLE)
+    add_utf_field = _adder(FieldType.UTF)
+    add_byte_array_field = _adder(FieldType.BYTE_ARRAY)
+    add_boolean_array_field = _adder(FieldType.BOOLEAN_ARRAY)
+    add_char_array_field = _adder(FieldType.CHAR_ARRAY)
+    add_short_array_field = _adder(FieldType.SHORT_ARRAY)
+    add_int_array_field = _adder(FieldType.INT_ARRAY)
+    add_long_array_field = _adder(FieldType.LONG_ARRAY)
+    add_float_array_field = _adder(FieldType.FLOAT_ARRAY)
+    add_double_array_field = _adder(FieldType.DOUBLE_ARRAY)
+    add_utf_array_field = _adder(FieldType.UTF_ARRAY)
+
     @property
     def factory_id(self) -> int:
         return self._cd.factory_id
@@ -161,23 +188,3 @@ class ClassDefinitionBuilder:
     def build(self) -> ClassDefinition:
         self._done = True
         return self._cd
-
-
-def _adder(field_type: int):
-    def add(self, field_name: str) -> "ClassDefinitionBuilder":
-        return self._add(field_name, field_type)
-    add.__doc__ = "Add a %s field." % FieldType.name_of(field_type)
-    return add
-
-
-for _name, _ft in (("byte", FieldType.BYTE), ("boolean", FieldType.BOOLEAN),
-                   ("char", FieldType.CHAR), ("short", FieldType.SHORT), ("int", FieldType.INT),
-                   ("long", FieldType.LONG), ("float", FieldType.FLOAT),
-                   ("double", FieldType.DOUBLE), ("utf", FieldType.UTF),
-                   ("byte_array", FieldType.BYTE_ARRAY), ("boolean_array", FieldType.BOOLEAN_ARRAY),
-                   ("char_array", FieldType.CHAR_ARRAY), ("short_array", FieldType.SHORT_ARRAY),
-                   ("int_array", FieldType.INT_ARRAY), ("long_array", FieldType.LONG_ARRAY),
-                   ("float_array", FieldType.FLOAT_ARRAY), ("double_array", FieldType.DOUBLE_ARRAY),
-                   ("utf_array", FieldType.UTF_ARRAY)):
-    setattr(ClassDefinitionBuilder, "add_%s_field" % _name, _adder(_ft))
-del _name, _ft

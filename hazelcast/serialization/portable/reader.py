@@ -2,11 +2,16 @@
 were written with. An object of another class version reads missing fields
 as defaults and numeric fields with Java's widening conversions; any other
 type change raises :class:`HazelcastSerializationError`."""
+from typing import TYPE_CHECKING, Any, Callable, List, Optional
+
 from hazelcast.errors import HazelcastSerializationError
-from hazelcast.serialization.api import PortableReader
+from hazelcast.serialization.api import Portable, PortableReader
 from hazelcast.serialization.constants import FieldType as FT
-from hazelcast.serialization.portable.classdef import ClassDefinition
+from hazelcast.serialization.portable.classdef import ClassDefinition, FieldDefinition
 from hazelcast.serialization.streams import ObjectDataInputImpl
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.portable.serializer import PortableSerializer
 
 _NUMERIC = (FT.BYTE, FT.SHORT, FT.CHAR, FT.INT, FT.LONG, FT.FLOAT, FT.DOUBLE)
 # requested type -> written types it may be read from (Java widening).
@@ -34,8 +39,8 @@ _READERS = {
 class DefaultPortableReader(PortableReader):
     """Reads one portable body; ``class_def`` is the definition it was written with."""
 
-    def __init__(self, serializer, inp: ObjectDataInputImpl, class_def: ClassDefinition,
-                 local_version: int):
+    def __init__(self, serializer: "PortableSerializer", inp: ObjectDataInputImpl, class_def: ClassDefinition,
+                 local_version: int) -> None:
         self._serializer = serializer
         self._in = inp
         self._cd = class_def
@@ -57,7 +62,7 @@ class DefaultPortableReader(PortableReader):
     def has_field(self, field_name: str) -> bool:
         return self._cd.has_field(field_name)
 
-    def get_field_names(self):
+    def get_field_names(self) -> List[str]:
         return self._cd.get_field_names()
 
     def get_field_type(self, field_name: str) -> int:
@@ -67,7 +72,7 @@ class DefaultPortableReader(PortableReader):
         return self._cd.get_field_class_id(field_name)
 
     # --- positioning --------------------------------------------------------
-    def _seek(self, fd) -> None:
+    def _seek(self, fd: FieldDefinition) -> None:
         if self._raw:
             raise HazelcastSerializationError(
                 "Cannot read portable field %r after the raw data input was taken" % fd.name)
@@ -76,7 +81,7 @@ class DefaultPortableReader(PortableReader):
         name_len = inp.read_short(pos)
         inp.set_position(pos + 2 + name_len + 1)
 
-    def _lookup(self, field_name: str, field_type: int):
+    def _lookup(self, field_name: str, field_type: int) -> Optional[FieldDefinition]:
         """The written field to read, or None when it should read as the default."""
         fd = self._cd.field_defs.get(field_name)
         if fd is None:
@@ -91,7 +96,7 @@ class DefaultPortableReader(PortableReader):
                    FT.name_of(fd.field_type), FT.name_of(field_type)))
         return fd
 
-    def _read(self, field_name: str, field_type: int):
+    def _read(self, field_name: str, field_type: int) -> Any:
         fd = self._lookup(field_name, field_type)
         if fd is None:
             return _DEFAULTS.get(field_type)
@@ -105,7 +110,7 @@ class DefaultPortableReader(PortableReader):
         return value
 
     # --- portables ----------------------------------------------------------
-    def read_portable(self, field_name: str):
+    def read_portable(self, field_name: str) -> Optional[Portable]:
         fd = self._lookup(field_name, FT.PORTABLE)
         if fd is None:
             return None
@@ -118,7 +123,7 @@ class DefaultPortableReader(PortableReader):
             return None
         return self._serializer.read_internal(inp, factory_id, class_id)
 
-    def read_portable_array(self, field_name: str):
+    def read_portable_array(self, field_name: str) -> Optional[List[Portable]]:
         fd = self._lookup(field_name, FT.PORTABLE_ARRAY)
         if fd is None:
             return None
@@ -150,8 +155,8 @@ class DefaultPortableReader(PortableReader):
         self._in.set_position(self._final)
 
 
-def _reader_method(field_type: int):
-    def read(self, field_name: str):
+def _reader_method(field_type: int) -> Callable[[DefaultPortableReader, str], Any]:
+    def read(self: DefaultPortableReader, field_name: str) -> Any:
         return self._read(field_name, field_type)
     return read
 

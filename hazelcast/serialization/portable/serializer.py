@@ -1,6 +1,6 @@
 """Portable serializer (type -1) and the registry of class definitions."""
 import threading
-from typing import Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Mapping, Optional, Tuple
 
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization.api import Portable
@@ -8,6 +8,13 @@ from hazelcast.serialization.constants import CONSTANT_TYPE_PORTABLE, FieldType 
 from hazelcast.serialization.portable.classdef import ClassDefinition, FieldDefinition
 from hazelcast.serialization.portable.reader import DefaultPortableReader
 from hazelcast.serialization.portable.writer import ClassDefinitionWriter, DefaultPortableWriter
+from hazelcast.serialization.streams import ObjectDataInputImpl, ObjectDataOutputImpl
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.service import SerializationService
+
+# factory id -> {class id: class} or a function of the class id returning the class
+Factories = Mapping[int, Any]
 
 
 def qualified_name(obj: object) -> str:
@@ -22,7 +29,7 @@ def user_code_error(failed: str, error: Exception) -> HazelcastSerializationErro
     return HazelcastSerializationError("%s: %s: %s" % (failed, type(error).__name__, error))
 
 
-def find_class(factories, factory_id: int, class_id: int, kind: str):
+def find_class(factories: Optional[Factories], factory_id: int, class_id: int, kind: str) -> Any:
     """The class registered for (factory_id, class_id), or raise naming both ids."""
     factory = factories.get(factory_id) if factories else None
     if factory is None:
@@ -39,8 +46,8 @@ def find_class(factories, factory_id: int, class_id: int, kind: str):
 class PortableContext:
     """Class definitions by (factory id, class id, version); thread-safe."""
 
-    def __init__(self, service, portable_version: int, class_definitions=(),
-                 check_class_def_errors: bool = True):
+    def __init__(self, service: "SerializationService", portable_version: int,
+                 class_definitions: Iterable[ClassDefinition] = (), check_class_def_errors: bool = True) -> None:
         self.service = service
         self.portable_version = portable_version
         self._defs: Dict[Tuple[int, int, int], ClassDefinition] = {}
@@ -86,16 +93,17 @@ class PortableContext:
                 "for portable %d/%d" % (field_name, factory_id, class_id))
         return cd
 
-    def version_of(self, portable) -> int:
+    def version_of(self, portable: Portable) -> int:
         get_version = getattr(portable, "get_class_version", None)
         if get_version is not None:
             try:
-                return get_version()
+                version: int = get_version()
+                return version
             except NotImplementedError:
                 pass
         return self.portable_version
 
-    def lookup_or_register(self, portable) -> ClassDefinition:
+    def lookup_or_register(self, portable: Portable) -> ClassDefinition:
         factory_id = portable.get_factory_id()
         class_id = portable.get_class_id()
         version = self.version_of(portable)
@@ -106,7 +114,8 @@ class PortableContext:
             cd = self.register_class_definition(learner.build())
         return cd
 
-    def read_class_definition(self, inp, factory_id: int, class_id: int, version: int) -> ClassDefinition:
+    def read_class_definition(self, inp: ObjectDataInputImpl, factory_id: int, class_id: int,
+                              version: int) -> ClassDefinition:
         """Rebuild a class definition from the names and types inline in the bytes."""
         start = inp.position()
         inp.read_int()  # end position
@@ -142,17 +151,18 @@ class PortableSerializer:
 
     type_id = CONSTANT_TYPE_PORTABLE
 
-    def __init__(self, context: PortableContext, portable_factories, fallback_factories=None):
+    def __init__(self, context: PortableContext, portable_factories: Optional[Factories],
+                 fallback_factories: Optional[Factories] = None) -> None:
         self._context = context
         self._factories = portable_factories or {}
         self._fallback = fallback_factories or {}
 
-    def write(self, out, obj) -> None:
+    def write(self, out: ObjectDataOutputImpl, obj: Portable) -> None:
         out.write_int(obj.get_factory_id())
         out.write_int(obj.get_class_id())
         self.write_internal(out, obj)
 
-    def write_internal(self, out, obj) -> None:
+    def write_internal(self, out: ObjectDataOutputImpl, obj: Portable) -> None:
         cd = self._context.lookup_or_register(obj)
         out.write_int(cd.version)
         writer = DefaultPortableWriter(self, out, cd)
@@ -162,12 +172,12 @@ class PortableSerializer:
             raise user_code_error("The write_portable of Portable %s failed" % qualified_name(obj), e) from e
         writer.end()
 
-    def read(self, inp):
+    def read(self, inp: ObjectDataInputImpl) -> Portable:
         factory_id = inp.read_int()
         class_id = inp.read_int()
         return self.read_internal(inp, factory_id, class_id)
 
-    def _create(self, factory_id: int, class_id: int):
+    def _create(self, factory_id: int, class_id: int) -> Portable:
         try:
             cls = find_class(self._factories, factory_id, class_id, "portable")
         except HazelcastSerializationError:
@@ -178,9 +188,10 @@ class PortableSerializer:
                 cls = None
             if not (isinstance(cls, type) and issubclass(cls, Portable)):
                 raise
-        return cls()
+        created: Portable = cls()
+        return created
 
-    def read_internal(self, inp, factory_id: int, class_id: int):
+    def read_internal(self, inp: ObjectDataInputImpl, factory_id: int, class_id: int) -> Portable:
         version = inp.read_int()
         obj = self._create(factory_id, class_id)
         ctx = self._context

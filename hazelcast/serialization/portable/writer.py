@@ -1,11 +1,17 @@
 """Portable writers: the real one, and the one that learns a class
 definition from the fields an object writes."""
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence, Set
 
 from hazelcast.errors import HazelcastSerializationError
-from hazelcast.serialization.api import PortableWriter
+from hazelcast.serialization.api import Portable, PortableWriter
 from hazelcast.serialization.constants import FieldType as FT
-from hazelcast.serialization.portable.classdef import ClassDefinition, ClassDefinitionBuilder
+from hazelcast.serialization.portable.classdef import ClassDefinition, ClassDefinitionBuilder, FieldDefinition
 from hazelcast.serialization.streams import ObjectDataOutputImpl
+
+if TYPE_CHECKING:
+    from hazelcast.serialization.portable.serializer import PortableContext, PortableSerializer
+
+_FieldWriter = Callable[[Any, str, Any], None]  # (writer, field name, value)
 
 # (writer method suffix, field type, output method) of every simple field kind.
 SIMPLE_FIELDS = (
@@ -29,12 +35,12 @@ SIMPLE_FIELDS = (
 class DefaultPortableWriter(PortableWriter):
     """Writes one portable body: end position, field count, position table, fields."""
 
-    def __init__(self, serializer, out: ObjectDataOutputImpl, class_def: ClassDefinition):
+    def __init__(self, serializer: "PortableSerializer", out: ObjectDataOutputImpl, class_def: ClassDefinition) -> None:
         self._serializer = serializer
         self._out = out
         self._cd = class_def
         self._begin = out.position()
-        self._written = set()
+        self._written: Set[str] = set()
         self._raw = False
         out.write_int(0)  # end position, patched by end()
         n = class_def.get_field_count()
@@ -42,7 +48,7 @@ class DefaultPortableWriter(PortableWriter):
         self._offset = out.position()
         out.write_zero_bytes((n + 1) * 4)
 
-    def _field(self, name: str, field_type: int):
+    def _field(self, name: str, field_type: int) -> FieldDefinition:
         if self._raw:
             raise HazelcastSerializationError(
                 "Cannot write portable field %r after the raw data output was taken" % name)
@@ -67,7 +73,7 @@ class DefaultPortableWriter(PortableWriter):
         out.write_byte(field_type)
         return fd
 
-    def write_portable(self, field_name: str, portable) -> None:
+    def write_portable(self, field_name: str, portable: Optional[Portable]) -> None:
         fd = self._field(field_name, FT.PORTABLE)
         out = self._out
         out.write_boolean(portable is None)
@@ -84,14 +90,14 @@ class DefaultPortableWriter(PortableWriter):
         out.write_int(factory_id)
         out.write_int(class_id)
 
-    def write_portable_array(self, field_name: str, values) -> None:
+    def write_portable_array(self, field_name: str, values: Optional[Sequence[Portable]]) -> None:
         fd = self._field(field_name, FT.PORTABLE_ARRAY)
         out = self._out
         n = -1 if values is None else len(values)
         out.write_int(n)
         out.write_int(fd.factory_id)
         out.write_int(fd.class_id)
-        if n > 0:
+        if values is not None and n > 0:
             table = out.position()
             out.write_zero_bytes(n * 4)
             for i, p in enumerate(values):
@@ -100,7 +106,7 @@ class DefaultPortableWriter(PortableWriter):
                 self._serializer.write_internal(out, p)
 
     @staticmethod
-    def _check_class(portable, fd) -> None:
+    def _check_class(portable: Optional[Portable], fd: FieldDefinition) -> None:
         if portable is None:
             raise HazelcastSerializationError("Portable array %r holds None" % fd.name)
         if portable.get_factory_id() != fd.factory_id or portable.get_class_id() != fd.class_id:
@@ -121,20 +127,20 @@ class DefaultPortableWriter(PortableWriter):
         out.write_int_at(self._begin, out.position())
 
 
-def _writer_method(field_type: int, out_method: str):
-    def write(self, field_name: str, value) -> None:
+def _writer_method(field_type: int, out_method: str) -> _FieldWriter:
+    def write(self: DefaultPortableWriter, field_name: str, value: Any) -> None:
         self._field(field_name, field_type)
         getattr(self._out, out_method)(value)
     return _with_array_keyword(write, out_method)
 
 
-def _with_array_keyword(write, method_name: str):
+def _with_array_keyword(write: _FieldWriter, method_name: str) -> _FieldWriter:
     """``write`` as it is, or, for an array field, taking its values as ``values``
     (the keyword 3.12.3's PortableWriter has for arrays)."""
     if not method_name.endswith("_array"):
         return write
 
-    def write_array(self, field_name: str, values) -> None:
+    def write_array(self: Any, field_name: str, values: Any) -> None:
         write(self, field_name, values)
     return write_array
 
@@ -142,11 +148,11 @@ def _with_array_keyword(write, method_name: str):
 class ClassDefinitionWriter(PortableWriter):
     """Records the fields a portable writes, to learn its class definition."""
 
-    def __init__(self, context, factory_id: int, class_id: int, version: int):
+    def __init__(self, context: "PortableContext", factory_id: int, class_id: int, version: int) -> None:
         self._context = context
         self._builder = ClassDefinitionBuilder(factory_id, class_id, version)
 
-    def write_portable(self, field_name: str, portable) -> None:
+    def write_portable(self, field_name: str, portable: Optional[Portable]) -> None:
         if portable is None:
             raise HazelcastSerializationError(
                 "Cannot learn the class definition of null portable field %r: use "
@@ -158,7 +164,7 @@ class ClassDefinitionWriter(PortableWriter):
                                          self._context.require_any_version(factory_id, class_id,
                                                                            field_name))
 
-    def write_portable_array(self, field_name: str, values) -> None:
+    def write_portable_array(self, field_name: str, values: Optional[Sequence[Portable]]) -> None:
         if not values:
             raise HazelcastSerializationError(
                 "Cannot learn the class definition of empty or null portable array %r: "
@@ -173,8 +179,8 @@ class ClassDefinitionWriter(PortableWriter):
         return self._builder.build()
 
 
-def _learner_method(suffix: str):
-    def write(self, field_name: str, value) -> None:
+def _learner_method(suffix: str) -> _FieldWriter:
+    def write(self: ClassDefinitionWriter, field_name: str, value: Any) -> None:
         getattr(self._builder, "add_%s_field" % suffix)(field_name)
     return _with_array_keyword(write, suffix)
 
