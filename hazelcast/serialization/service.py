@@ -8,7 +8,7 @@ The serializer chosen for a type is cached by exact type, so the hot path for
 """
 import pickle
 import struct
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional
 
 from hazelcast.errors import HazelcastSerializationError
 from hazelcast.serialization import builtins, utf
@@ -21,6 +21,7 @@ from hazelcast.serialization.portable.serializer import (
 from hazelcast.serialization.predicate import PREDICATE_FACTORY
 from hazelcast.serialization.reliable_topic_message import TOPIC_FACTORY, TOPIC_FACTORY_ID
 from hazelcast.serialization.streams import BytearrayDataInput, ObjectDataInputImpl, ObjectDataOutputImpl
+from hazelcast.serialization.builtins import Reader, Writer
 
 _BE_INT = struct.Struct(">i")
 _STR_HEADER = b"\x00\x00\x00\x00" + _BE_INT.pack(c.CONSTANT_TYPE_STRING)
@@ -39,9 +40,9 @@ def _instance(serializer: Any, what: str) -> Any:
         raise user_code_error("Cannot create the " + what, e) from e
 
 
-def _failures_named(read: Callable, failed: str) -> Callable:
+def _failures_named(read: Reader, failed: str) -> Reader:
     """``read`` whose exceptions come out as HazelcastSerializationError("<failed>: ...")."""
-    def checked(inp) -> Any:
+    def checked(inp: ObjectDataInputImpl) -> Any:
         try:
             return read(inp)
         except Exception as e:
@@ -56,9 +57,10 @@ class SerializationService:
     is_big_endian, default_integer_type, custom_serializers, global_serializer,
     allow_pickle)."""
 
-    def __init__(self, config, byte_arrays_as_bytearray: bool = False):
+    def __init__(self, config: Any, byte_arrays_as_bytearray: bool = False) -> None:
         # ClientProperties.SERIALIZATION_INPUT_RETURNS_BYTEARRAY picks the input stream class
-        self._input_class = BytearrayDataInput if byte_arrays_as_bytearray else ObjectDataInputImpl
+        self._input_class: type[ObjectDataInputImpl] = (BytearrayDataInput if byte_arrays_as_bytearray
+                                                         else ObjectDataInputImpl)
         self._big_endian = bool(getattr(config, "is_big_endian", True))
         int_struct = _BE_INT if self._big_endian else struct.Struct("<i")
         self._pack_int = int_struct.pack
@@ -78,7 +80,7 @@ class SerializationService:
             self.portable_context, dict(getattr(config, "portable_factories", None) or {}),
             self._ids_factories)
 
-        self._readers: Dict[int, Callable] = builtins.builtin_readers()
+        self._readers: Dict[int, Reader] = builtins.builtin_readers()
         self._readers[c.CONSTANT_TYPE_PORTABLE] = self._portable.read
         self._readers[c.CONSTANT_TYPE_DATA_SERIALIZABLE] = self._read_ids
         self._readers[c.PYTHON_TYPE_PICKLE] = self._read_pickle
@@ -86,10 +88,10 @@ class SerializationService:
 
         self._builtin_writers = builtins.builtin_writers()
         self._builtin_writers[int] = self._int_writer
-        self._writers: Dict[type, Callable] = dict(self._builtin_writers)
+        self._writers: Dict[type, Writer] = dict(self._builtin_writers)
 
-        self._custom: Dict[type, Callable] = {}
-        self._serializers = []
+        self._custom: Dict[type, Writer] = {}
+        self._serializers: List[Any] = []
         self._serializer_of_type_id: Dict[int, Any] = {}
         instances = {}  # one instance per serializer class, shared by the types it serves
         for cls, ser in (getattr(config, "custom_serializers", None) or {}).items():
@@ -100,12 +102,12 @@ class SerializationService:
                 ser = instances[ser]
             self._custom[cls] = self._register_stream_serializer(ser, what, qualified_name(cls))
         glob = getattr(config, "global_serializer", None)
-        self._global = None
+        self._global: Optional[Writer] = None
         if glob is not None:
             what = "global serializer " + qualified_name(glob)
             self._global = self._register_stream_serializer(_instance(glob, what), what, None)
 
-    def _register_stream_serializer(self, ser, what: str, type_name: Optional[str]) -> Callable:
+    def _register_stream_serializer(self, ser: Any, what: str, type_name: Optional[str]) -> Writer:
         """The writer of ``ser`` (also registered as the reader of its type id); a failure
         of the serializer's own code is raised as HazelcastSerializationError naming it."""
         try:
@@ -126,7 +128,8 @@ class SerializationService:
         if ser not in self._serializers:
             self._serializers.append(ser)
 
-        def write(out, obj, _write=ser.write, _type_id=type_id) -> int:
+        def write(out: ObjectDataOutputImpl, obj: Any, _write: Callable[[Any, Any], Any] = ser.write,
+                  _type_id: int = type_id) -> int:
             try:
                 _write(out, obj)
             except Exception as e:
@@ -146,7 +149,8 @@ class SerializationService:
             return None
         t = type(obj)
         if t is Data:
-            return obj
+            data: Data = obj
+            return data
         if partitioning_strategy is None:
             if t is str:
                 n, raw = utf.encode(obj)
@@ -161,8 +165,9 @@ class SerializationService:
         out.write_int_be_at(4, type_id)
         if partitioning_strategy is not None:
             key = partitioning_strategy(obj)
-            if key is not None and key is not obj:
-                out.write_int_be_at(0, self.to_data(key).get_partition_hash())
+            key_data = None if key is None or key is obj else self.to_data(key)
+            if key_data is not None:
+                out.write_int_be_at(0, key_data.get_partition_hash())
         return Data(bytes(out._buf))
 
     def to_object(self, data: Any) -> Any:
@@ -196,7 +201,7 @@ class SerializationService:
             ser.destroy()
 
     # --- nested objects (used by the streams) ------------------------------------
-    def write_object(self, out, obj) -> None:
+    def write_object(self, out: ObjectDataOutputImpl, obj: Any) -> None:
         if obj is None:
             out.write_int(c.CONSTANT_TYPE_NULL)
             return
@@ -208,7 +213,7 @@ class SerializationService:
         out.write_int(0)
         out.write_int_at(pos, writer(out, obj))
 
-    def read_object(self, inp) -> Any:
+    def read_object(self, inp: ObjectDataInputImpl) -> Any:
         type_id = inp.read_int()
         reader = self._readers.get(type_id)
         if reader is None:
@@ -216,12 +221,12 @@ class SerializationService:
         return reader(inp)
 
     # --- writer lookup ---------------------------------------------------------------
-    def _find_writer(self, obj, t: type) -> Callable:
+    def _find_writer(self, obj: Any, t: type) -> Writer:
         writer = self._choose_writer(obj, t)
         self._writers[t] = writer
         return writer
 
-    def _choose_writer(self, obj, t: type) -> Callable:
+    def _choose_writer(self, obj: Any, t: type) -> Writer:
         if isinstance(obj, IdentifiedDataSerializable):
             return self._write_ids
         if isinstance(obj, Portable):
@@ -247,7 +252,7 @@ class SerializationService:
             % (t.__module__, t.__qualname__, _PICKLE_HINT))
 
     # --- IdentifiedDataSerializable -----------------------------------------------
-    def _write_ids(self, out, obj) -> int:
+    def _write_ids(self, out: ObjectDataOutputImpl, obj: IdentifiedDataSerializable) -> int:
         out.write_boolean(True)
         out.write_int(obj.get_factory_id())
         out.write_int(obj.get_class_id())
@@ -258,7 +263,7 @@ class SerializationService:
                                   % qualified_name(obj), e) from e
         return c.CONSTANT_TYPE_DATA_SERIALIZABLE
 
-    def _read_ids(self, inp):
+    def _read_ids(self, inp: ObjectDataInputImpl) -> Any:
         if not inp.read_boolean():
             raise HazelcastSerializationError(
                 "Cannot read a Java DataSerializable that is not Identified (class %s): the "
@@ -279,17 +284,19 @@ class SerializationService:
                                   % qualified_name(obj), e) from e
         return obj
 
-    def _write_portable(self, out, obj) -> int:
+    def _write_portable(self, out: ObjectDataOutputImpl, obj: Portable) -> int:
         self._portable.write(out, obj)
         return c.CONSTANT_TYPE_PORTABLE
 
     # --- pickle ------------------------------------------------------------------------
-    def _read_pickle(self, inp):
+    def _read_pickle(self, inp: ObjectDataInputImpl) -> Any:
         if not self._allow_pickle:
             raise HazelcastSerializationError(
                 "Refusing to unpickle a value received from the cluster (type id -120): "
                 "SerializationConfig.allow_pickle is False")
         raw = inp.read_byte_array()
+        if raw is None:
+            raise HazelcastSerializationError("Cannot unpickle value: the pickle bytes are null")
         try:
             return pickle.loads(raw)
         except Exception as e:
@@ -301,7 +308,7 @@ class SerializationService:
             "that type id (or the global serializer)" % type_id)
 
 
-def _write_pickle(out, obj) -> int:
+def _write_pickle(out: ObjectDataOutputImpl, obj: Any) -> int:
     try:
         raw = canonical_pickle(obj)
     except Exception as e:

@@ -234,6 +234,13 @@ def test_pickle_switch_refuses_both_ways():
     assert strict.to_object(strict.to_data("still fine")) == "still fine"
 
 
+def test_a_null_pickle_is_a_serialization_error():
+    # type -120 with a null byte array (length -1): nothing a pickle could come from
+    null_pickle = Data(b"\x00\x00\x00\x00" + (-120).to_bytes(4, "big", signed=True) + b"\xff\xff\xff\xff")
+    with pytest.raises(HazelcastSerializationError, match="Cannot unpickle value: the pickle bytes are null"):
+        svc().to_object(null_pickle)
+
+
 def test_unknown_ids_are_named():
     s = svc(data_serializable_factories={9: {2: Ids}})
     d = svc().to_data(Ids("x"))
