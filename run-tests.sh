@@ -70,7 +70,7 @@ fi
 # --- lint and types: both must report nothing ------------------------------------------
 # what each checks (rules, per-file exceptions, the type-clean modules) is in pyproject.toml
 echo "checking: ruff check, mypy" >&2
-"$PYTHON" -m ruff check --quiet hazelcast codegen tests
+"$PYTHON" -m ruff check --quiet hazelcast codegen tests benchmarks examples scripts
 "$PYTHON" -m mypy
 
 # --- tests ------------------------------------------------------------------------------

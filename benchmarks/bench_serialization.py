@@ -40,9 +40,9 @@ def main():
         data = svc.to_data(text)
         assert svc.to_object(data) == text
         print("%-34s %12.3f" % ("to_object 1 KB str (%s)" % label,
-                                _best(lambda: svc.to_object(data), 20000)))
+                                _best(lambda data=data: svc.to_object(data), 20000)))
         print("%-34s %12.3f" % ("to_data 1 KB str (%s)" % label,
-                                _best(lambda: svc.to_data(text), 20000)))
+                                _best(lambda text=text: svc.to_data(text), 20000)))
     entries = [svc.to_data(texts["ascii"][:-5] + "%05d" % i) for i in range(10000)]
     to_object = svc.to_object
     per_list = _best(lambda: [to_object(d) for d in entries], 5)

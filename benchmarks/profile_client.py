@@ -110,10 +110,10 @@ def print_report(st, per_thread, top, out):
     print("total %.2f s\n" % total, file=out)
     rows = [(func, cc, nc, tt, ct) for func, (cc, nc, tt, ct, _callers) in st.stats.items()]
     print("%-7s %-7s %12s  %s" % ("own %", "cum %", "calls", "function"), file=out)
-    for func, cc, nc, tt, ct in sorted(rows, key=lambda r: -r[3])[:top]:
+    for func, _cc, nc, tt, ct in sorted(rows, key=lambda r: -r[3])[:top]:
         print("%6.1f%% %6.1f%% %12d  %s" % (100 * tt / total, 100 * ct / total, nc, label(func)), file=out)
     print("\nby cumulative time (own time of the function and what it calls):", file=out)
-    for func, cc, nc, tt, ct in sorted(rows, key=lambda r: -r[4])[:top]:
+    for func, _cc, nc, tt, ct in sorted(rows, key=lambda r: -r[4])[:top]:
         print("%6.1f%% %6.1f%% %12d  %s" % (100 * tt / total, 100 * ct / total, nc, label(func)), file=out)
 
 

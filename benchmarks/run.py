@@ -153,7 +153,7 @@ class Worker:
         try:
             line = self.lines.get(timeout=timeout)
         except queue.Empty:
-            raise TimeoutError("no answer within %.0f s" % timeout)
+            raise TimeoutError("no answer within %.0f s" % timeout) from None
         if line is None:
             raise RuntimeError("worker exited with code %s" % self.process.wait())
         return json.loads(line)
@@ -405,7 +405,7 @@ def _ratio_text(r, lower_better):
 
 def _targets_text(scenario, results):
     parts = []
-    for peer, minimum, r, met in target_status(scenario, results):
+    for peer, minimum, _r, met in target_status(scenario, results):
         parts.append("%s>=%gx %s" % (peer, minimum, "?" if met is None else ("MET" if met else "MISSED")))
     return ", ".join(parts)
 
@@ -468,14 +468,16 @@ def parse_args(argv=None):
     parser.add_argument("--json", metavar="FILE", help="write every figure, the machine and the load to FILE")
     parser.add_argument("--markdown", metavar="FILE", help="write the table as Markdown to FILE")
     parser.add_argument("--rounds", type=int, help="rounds of each throughput scenario, clients in "
-                        "rotated order; the best round is reported (default %d, quick %d)" % (DEFAULT["rounds"], QUICK["rounds"]))
+                        "rotated order; the best round is reported (default %d, quick %d)"
+                        % (DEFAULT["rounds"], QUICK["rounds"]))
     parser.add_argument("--member-warmup", type=float, help="seconds of traffic to the new member(s) "
                         "before the first scenario (default 5, quick 1)")
     parser.add_argument("--members", type=int, default=1, help="cluster size (default 1)")
     parser.add_argument("--hz-version", default=harness.hz_version(), help="member and Java client version")
     for key in ("warmup", "duration", "idle"):
         parser.add_argument("--" + key, type=float, help="seconds (default %s, quick %s)" % (DEFAULT[key], QUICK[key]))
-    parser.add_argument("--memory-ops", type=int, help="default %d, quick %d" % (DEFAULT["memory_ops"], QUICK["memory_ops"]))
+    parser.add_argument("--memory-ops", type=int,
+                        help="default %d, quick %d" % (DEFAULT["memory_ops"], QUICK["memory_ops"]))
     args = parser.parse_args(argv)
     names = [s.strip() for s in args.scenarios.split(",")] if args.scenarios else list(SCENARIOS)
     unknown = [n for n in names if n not in SCENARIOS]
@@ -564,7 +566,8 @@ def main(argv=None):
         with open(args.markdown, "w") as f:
             f.write(format_markdown(rows) + "\n")
     if args.json:
-        report = {"machine": facts, "load": load, "settings": dict(args.settings, rounds=args.rounds), "members": args.members,
+        report = {"machine": facts, "load": load, "settings": dict(args.settings, rounds=args.rounds),
+                  "members": args.members,
                   "clients": hellos, "results": results,
                   "ratios": {n: {p: ratio(SCENARIOS[n], r, p) for p in ("official", "java")}
                              for n, r in results.items()},
