@@ -398,8 +398,8 @@ class MetaDataContainer:
 
     __slots__ = ("uuid", "sequence", "stale_sequence", "missed_sequence_count")
 
-    def __init__(self):
-        self.uuid = None
+    def __init__(self) -> None:
+        self.uuid: Any = None
         self.sequence = 0
         self.stale_sequence = 0
         self.missed_sequence_count = 0

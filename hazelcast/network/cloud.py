@@ -26,10 +26,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Tuple
 
 from hazelcast.errors import HazelcastError, HazelcastSSLError
 from hazelcast.network.address import parse_address
+
+if TYPE_CHECKING:
+    from hazelcast.config import ClientConfig, ClientProperties
 
 _logger = logging.getLogger("HazelcastClient.CloudDiscovery")
 
@@ -150,7 +153,7 @@ class HazelcastCloudDiscovery:
                 return
             self._refreshing = True
 
-        def run():
+        def run() -> None:
             try:
                 self.refresh()
             finally:
@@ -189,7 +192,8 @@ class HazelcastCloudDiscovery:
             return dict(self._table)
 
 
-def cloud_discovery_for(config, properties, can_block: Callable[[], bool]) -> Optional[HazelcastCloudDiscovery]:
+def cloud_discovery_for(config: "ClientConfig", properties: "ClientProperties",
+                        can_block: Callable[[], bool]) -> Optional[HazelcastCloudDiscovery]:
     """The discovery of ``config`` (cloud_config or the token property), or None when it is off."""
     from hazelcast.config import ClientProperties
     cloud = config.network_config.cloud_config

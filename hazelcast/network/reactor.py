@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 from collections import deque
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Deque, List, Optional, Tuple
 
 from hazelcast.future import mark_io_thread
 
@@ -56,8 +56,8 @@ class Reactor:
         self._wake_writer.setblocking(False)
         self._selector.register(self._wake_reader, _READ, None)
         self._wake_pending = False
-        self._calls: deque = deque()
-        self._timers: list = []
+        self._calls: Deque[Tuple[Callable[..., Any], Tuple[Any, ...]]] = deque()
+        self._timers: List[Timer] = []
         self._timer_seq = itertools.count()
         self._timer_lock = threading.Lock()
         self._running = False
@@ -175,7 +175,8 @@ class Reactor:
         with self._timer_lock:
             if not self._timers:
                 return None
-            return max(self._timers[0].deadline - time.monotonic(), 0)
+            wait: float = max(self._timers[0].deadline - time.monotonic(), 0)
+            return wait
 
     def _drain_wakeup(self) -> None:
         try:

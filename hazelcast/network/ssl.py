@@ -15,7 +15,7 @@ import os
 import socket
 import ssl
 import warnings
-from typing import Callable, Optional
+from typing import Any, Callable, NoReturn, Optional, Union
 
 from hazelcast.config import PROTOCOL, PROTOCOL_ALIASES, SSLConfig
 from hazelcast.errors import ConfigurationError, HazelcastSSLError
@@ -94,13 +94,13 @@ class _NoPassword(Exception):
     pass
 
 
-def _password_source(password):
+def _password_source(password: Any) -> Union[Any, Callable[[], NoReturn]]:
     """What ``load_cert_chain`` gets: without a configured password, a function that
     stops OpenSSL from prompting for one on the terminal."""
     if password is not None:
         return password
 
-    def missing():
+    def missing() -> NoReturn:
         raise _NoPassword()
     return missing
 
