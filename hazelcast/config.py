@@ -33,7 +33,8 @@ import logging
 import math
 import numbers
 import os
-from typing import Any, Callable, Dict, FrozenSet, List, NamedTuple, Optional, Set, Tuple
+from typing import (Any, Callable, Dict, FrozenSet, Generic, List, Literal, NamedTuple, Optional, Set, Tuple, Type,
+                    TypeVar, overload)
 
 from hazelcast.errors import ConfigurationError
 from hazelcast.serialization.constants import INTEGER_TYPE
@@ -133,6 +134,12 @@ def _check_bool(what: str, value: Any) -> bool:
     return value
 
 
+@overload
+def _check_str(what: str, value: Any, optional: Literal[False] = False) -> str: ...
+@overload
+def _check_str(what: str, value: Any, optional: bool) -> Optional[str]: ...
+
+
 def _check_str(what: str, value: Any, optional: bool = False) -> Optional[str]:
     if value is None and optional:
         return None
@@ -161,17 +168,21 @@ def _check_choice(what: str, value: Any, cls: type) -> int:
     if not _is_int(value) or value not in choices.values():
         names = ", ".join("%s.%s" % (cls.__name__, n) for n in choices)
         raise _fail(what, "one of " + names, value)
-    return value
+    choice: int = value
+    return choice
 
 
-class _Checked:
-    """A data descriptor that validates on assignment.
+T = TypeVar("T")
+
+
+class _Checked(Generic[T]):
+    """A data descriptor that validates on assignment; reads give a ``T``.
 
     ``check(what, value)`` returns the value to store or raises
     :class:`ConfigurationError`; ``what`` is ``"Owner.attribute"``.
     """
 
-    def __init__(self, check: Callable[[str, Any], Any], default: Any, doc: str = ""):
+    def __init__(self, check: Callable[[str, Any], T], default: Any, doc: str = "") -> None:
         self.check = check
         self.default = default
         self.__doc__ = doc
@@ -180,7 +191,13 @@ class _Checked:
         self.name = name
         self.what = "%s.%s" % (owner.__name__, name)
 
-    def __get__(self, obj: Any, owner: type = None) -> Any:
+    @overload
+    def __get__(self, obj: None, owner: Optional[type] = None) -> "_Checked[T]": ...
+
+    @overload
+    def __get__(self, obj: object, owner: Optional[type] = None) -> T: ...
+
+    def __get__(self, obj: Any, owner: Optional[type] = None) -> Any:
         if obj is None:
             return self
         return obj.__dict__.get(self.name, self.default)
@@ -189,20 +206,34 @@ class _Checked:
         obj.__dict__[self.name] = self.check(self.what, value)
 
 
-def _boolean(default: bool, doc: str = "") -> _Checked:
+def _boolean(default: bool, doc: str = "") -> _Checked[bool]:
     return _Checked(_check_bool, default, doc)
 
 
-def _string(default: Optional[str], optional: bool = False, doc: str = "") -> _Checked:
+@overload
+def _string(default: str, optional: Literal[False] = False, doc: str = "") -> _Checked[str]: ...
+@overload
+def _string(default: Optional[str], optional: Literal[True], doc: str = "") -> _Checked[Optional[str]]: ...
+
+
+def _string(default: Optional[str], optional: bool = False, doc: str = "") -> _Checked[Any]:
     return _Checked(lambda w, v: _check_str(w, v, optional), default, doc)
 
 
+@overload
+def _number(default: int, minimum: float = 0, *, integer: Literal[True], maximum: Optional[float] = None,
+            doc: str = "") -> _Checked[int]: ...
+@overload
 def _number(default: Any, minimum: float = 0, integer: bool = False, optional: bool = False,
-            maximum: Optional[float] = None, doc: str = "") -> _Checked:
+            maximum: Optional[float] = None, doc: str = "") -> _Checked[Any]: ...
+
+
+def _number(default: Any, minimum: float = 0, integer: bool = False, optional: bool = False,
+            maximum: Optional[float] = None, doc: str = "") -> _Checked[Any]:
     return _Checked(lambda w, v: _check_number(w, v, minimum, integer, optional, maximum), default, doc)
 
 
-def _choice(cls: type, default: int, doc: str = "") -> _Checked:
+def _choice(cls: type, default: int, doc: str = "") -> _Checked[int]:
     return _Checked(lambda w, v: _check_choice(w, v, cls), default, doc)
 
 
@@ -213,7 +244,13 @@ def _check_seconds(what: str, value: Any, optional: bool = False) -> Optional[fl
     return checked_seconds(value, what + (" (or None: no limit)" if optional else ""), error=ConfigurationError)
 
 
-def _seconds(default: Optional[float], optional: bool = False, doc: str = "") -> _Checked:
+@overload
+def _seconds(default: float, optional: Literal[False] = False, doc: str = "") -> _Checked[float]: ...
+@overload
+def _seconds(default: Optional[float], optional: Literal[True], doc: str = "") -> _Checked[Optional[float]]: ...
+
+
+def _seconds(default: Optional[float], optional: bool = False, doc: str = "") -> _Checked[Any]:
     return _Checked(lambda w, v: _check_seconds(w, v, optional), default, doc)
 
 
@@ -225,12 +262,12 @@ def _check_instance(cls: type) -> Callable[[str, Any], Any]:
     return check
 
 
-def _part(cls: type, doc: str = "") -> _Checked:
+def _part(cls: Type[T], doc: str = "") -> _Checked[T]:
     """A nested config object (always set by ``__init__``)."""
     return _Checked(_check_instance(cls), None, doc)
 
 
-def _collection(check: Callable[[str, Any], Any], doc: str = "") -> _Checked:
+def _collection(check: Callable[[str, Any], T], doc: str = "") -> _Checked[T]:
     """A list/dict/set setting that users may also mutate in place (checked again by
     ``validate``); always set by ``__init__``."""
     return _Checked(check, None, doc)
@@ -381,7 +418,8 @@ _check_address_list = _check_items(list, "a list of address strings",
 def _check_addresses(what: str, value: Any) -> List[str]:
     if isinstance(value, str):
         raise _fail(what, "a list of address strings (one address too: [%r])" % value, value)
-    return _check_address_list(what, value)
+    addresses: List[str] = _check_address_list(what, value)
+    return addresses
 
 
 def _is_socket_option(option: Any) -> bool:
@@ -417,15 +455,15 @@ class ClientNetworkConfig(_Config):
     connection_timeout = _seconds(5.0)
     connection_attempt_limit = _number(2, integer=True)
     connection_attempt_period = _seconds(3.0)
-    addresses = _collection(_check_addresses)
-    socket_options = _collection(_check_items(list, "a list of (level, option, value)", _is_socket_option,
-                                              "a tuple (level: int, option: int, value)"))
+    addresses: "_Checked[List[str]]" = _collection(_check_addresses)
+    socket_options: "_Checked[List[Tuple[int, int, Any]]]" = _collection(_check_items(
+        list, "a list of (level, option, value)", _is_socket_option, "a tuple (level: int, option: int, value)"))
     ssl_config = _part(SSLConfig)
     cloud_config = _part(ClientCloudConfig)
 
     def __init__(self) -> None:
-        self.addresses: List[str] = []
-        self.socket_options: List[Tuple[int, int, Any]] = []
+        self.addresses = []
+        self.socket_options = []
         self.ssl_config = SSLConfig()
         self.cloud_config = ClientCloudConfig()
 
@@ -515,18 +553,19 @@ class SerializationConfig(_Config):
     is_big_endian = _boolean(True)
     default_integer_type = _choice(INTEGER_TYPE, INTEGER_TYPE.INT)
     allow_pickle = _boolean(True)
-    data_serializable_factories = _collection(_check_factories)
-    portable_factories = _collection(_check_factories)
-    class_definitions = _collection(_check_items((set, frozenset, list, tuple), "a set", lambda item: True, ""))
-    custom_serializers = _collection(_check_custom_serializers)
-    global_serializer = _Checked(_check_global_serializer, None)
+    data_serializable_factories: "_Checked[Dict[int, Dict[int, Any]]]" = _collection(_check_factories)
+    portable_factories: "_Checked[Dict[int, Dict[int, Any]]]" = _collection(_check_factories)
+    class_definitions: "_Checked[Set[Any]]" = _collection(_check_items(
+        (set, frozenset, list, tuple), "a set", lambda item: True, ""))
+    custom_serializers: "_Checked[Dict[type, Any]]" = _collection(_check_custom_serializers)
+    global_serializer: "_Checked[Any]" = _Checked(_check_global_serializer, None)
 
     def __init__(self) -> None:
-        self.data_serializable_factories: Dict[int, Dict[int, Any]] = {}
-        self.portable_factories: Dict[int, Dict[int, Any]] = {}
-        self.class_definitions: Set[Any] = set()
-        self.custom_serializers: Dict[type, Any] = {}
-        self.global_serializer: Any = None
+        self.data_serializable_factories = {}
+        self.portable_factories = {}
+        self.class_definitions = set()
+        self.custom_serializers = {}
+        self.global_serializer = None
 
     def add_data_serializable_factory(self, factory_id: int, factory: Dict[int, Any]) -> None:
         """Register ``{class_id: cls}`` for IdentifiedDataSerializable ``factory_id``."""
@@ -639,7 +678,8 @@ def _check_level(what: str, value: Any) -> int:
         if isinstance(level, int):
             return level
     elif _is_int(value):
-        return value
+        number: int = value
+        return number
     raise _fail(what, "an int logging level (e.g. logging.DEBUG) or a level name", value)
 
 
@@ -762,7 +802,8 @@ class ClientProperties:
         """Value as an int; accepts ints and decimal strings."""
         value = self.get(property)
         if _is_int(value):
-            return value
+            number: int = value
+            return number
         if isinstance(value, str):
             try:
                 return int(value.strip())
@@ -784,16 +825,14 @@ class ClientProperties:
 
     def get_seconds(self, property: ClientProperty) -> float:
         """Value converted from the property's time unit to float seconds."""
-        if property.time_unit is None:
-            raise ConfigurationError("property %s has no time unit" % property.name)
-        return TimeUnit.to_seconds(self.get_float(property), property.time_unit)
+        return TimeUnit.to_seconds(self.get_float(property), _time_unit(property))
 
     def get_seconds_positive_or_default(self, property: ClientProperty) -> float:
         """Like :meth:`get_seconds`, but a value <= 0 gives the default."""
         seconds = self.get_seconds(property)
         if seconds > 0:
             return seconds
-        return TimeUnit.to_seconds(float(property.default_value), property.time_unit)
+        return TimeUnit.to_seconds(float(property.default_value), _time_unit(property))
 
 
 class SocketOption(NamedTuple):
@@ -809,7 +848,13 @@ class SocketOption(NamedTuple):
 _KNOWN_PROPERTY_NAMES = frozenset(prop.name for prop in ClientProperties.all())
 
 
-def _check_dict_of(cls: type) -> Callable[[str, Any], Dict[str, Any]]:
+def _time_unit(property: ClientProperty) -> float:
+    if property.time_unit is None:
+        raise ConfigurationError("property %s has no time unit" % property.name)
+    return property.time_unit
+
+
+def _check_dict_of(cls: Type[Any]) -> Callable[[str, Any], Dict[str, Any]]:
     """The check of a ``{name: config}`` dict whose configs are ``cls`` named by their key."""
     def check(what: str, value: Any) -> Dict[str, Any]:
         if not isinstance(value, dict):
@@ -857,15 +902,20 @@ class ClientConfig(_Config):
     network_config = _part(ClientNetworkConfig)
     serialization_config = _part(SerializationConfig)
     logger_config = _part(LoggerConfig)
-    near_cache_configs = _collection(_check_dict_of(NearCacheConfig))
-    flake_id_generator_configs = _collection(_check_dict_of(FlakeIdGeneratorConfig))
-    reliable_topic_configs = _collection(_check_dict_of(ReliableTopicConfig))
-    lifecycle_listeners = _collection(_check_items(list, "a list of functions", callable, "a function"))
-    membership_listeners = _collection(_check_items(
+    near_cache_configs: "_Checked[Dict[str, NearCacheConfig]]" = _collection(_check_dict_of(NearCacheConfig))
+    flake_id_generator_configs: "_Checked[Dict[str, FlakeIdGeneratorConfig]]" = _collection(
+        _check_dict_of(FlakeIdGeneratorConfig))
+    reliable_topic_configs: "_Checked[Dict[str, ReliableTopicConfig]]" = _collection(
+        _check_dict_of(ReliableTopicConfig))
+    lifecycle_listeners: "_Checked[List[Callable[[str], Any]]]" = _collection(_check_items(
+        list, "a list of functions", callable, "a function"))
+    membership_listeners: "_Checked[List[Tuple[Optional[Callable[..., Any]], Optional[Callable[..., Any]], bool]]]" = (
+        _collection(_check_items(
         list, "a list of " + _LISTENER_TUPLE, lambda entry: isinstance(entry, tuple) and len(entry) == 3,
-        _LISTENER_TUPLE))
-    labels = _collection(_check_items((set, frozenset), "a set of str", _is_str, "a str"))
-    properties = _collection(_check_items(dict, "a dict {property name: value}", _is_str, "a str name"))
+        _LISTENER_TUPLE)))
+    labels: "_Checked[Set[str]]" = _collection(_check_items((set, frozenset), "a set of str", _is_str, "a str"))
+    properties: "_Checked[Dict[str, Any]]" = _collection(_check_items(
+        dict, "a dict {property name: value}", _is_str, "a str name"))
     load_balancer = None
     """Accepted for 3.12.3 code, which set it but never read it: members are picked at random."""
 
@@ -874,14 +924,14 @@ class ClientConfig(_Config):
         self.group_config = GroupConfig()
         self.network_config = ClientNetworkConfig()
         self.serialization_config = SerializationConfig()
-        self.near_cache_configs: Dict[str, NearCacheConfig] = {}
-        self.flake_id_generator_configs: Dict[str, FlakeIdGeneratorConfig] = {}
-        self.reliable_topic_configs: Dict[str, ReliableTopicConfig] = {}
-        self.lifecycle_listeners: List[Callable[[str], None]] = []
-        self.membership_listeners: List[Tuple[Optional[Callable], Optional[Callable], bool]] = []
+        self.near_cache_configs = {}
+        self.flake_id_generator_configs = {}
+        self.reliable_topic_configs = {}
+        self.lifecycle_listeners = []
+        self.membership_listeners = []
         self.logger_config = LoggerConfig()
-        self.labels: Set[str] = set()
-        self.properties: Dict[str, Any] = {}
+        self.labels = set()
+        self.properties = {}
 
     def add_near_cache_config(self, near_cache_config: NearCacheConfig) -> "ClientConfig":
         """Use ``near_cache_config`` for the map of the same name."""
@@ -928,7 +978,7 @@ class ClientConfig(_Config):
         self.lifecycle_listeners.append(lifecycle_state_changed)
         return self
 
-    def add_membership_listener(self, member_added: Any = None, member_removed: Optional[Callable] = None,
+    def add_membership_listener(self, member_added: Any = None, member_removed: Optional[Callable[..., Any]] = None,
                                 fire_for_existing: bool = False) -> "ClientConfig":
         """Listen to members joining and leaving from the start.
 
