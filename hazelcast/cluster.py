@@ -23,14 +23,13 @@ from hazelcast.core import Address, Member, MemberSelector
 from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
                               HazelcastSSLError, IllegalStateError)
 from hazelcast.lifecycle import LifecycleState
-from hazelcast.network.address import parse_addresses
+from hazelcast.network.address import Endpoint, parse_addresses
 from hazelcast.protocol.codec import client_add_membership_listener_codec
 
 _logger = logging.getLogger("HazelcastClient.ClusterService")
 
 MEMBER_ADDED = 1
 MEMBER_REMOVED = 2
-Endpoint = Tuple[str, int]
 
 
 class ClusterService:

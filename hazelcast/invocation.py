@@ -35,19 +35,18 @@ import logging
 import math
 import threading
 import time
-from typing import Callable, Dict, Optional, Tuple
+from typing import Callable, Dict, Optional
 
 from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError,
                               HazelcastInstanceNotActiveError, OperationTimeoutError,
                               RetryableHazelcastError, TargetDisconnectedError,
                               TargetNotReplicaError)
 from hazelcast.future import Future
-from hazelcast.protocol.error_codes import error_from_message
+from hazelcast.network.address import Endpoint
+from hazelcast.protocol.error_codes import ERROR_MESSAGE_TYPE, error_from_message
 
 _logger = logging.getLogger("HazelcastClient.InvocationService")
 
-EXCEPTION_MESSAGE_TYPE = 109
-Endpoint = Tuple[str, int]
 
 # Deadlines are enforced by one periodic sweep over the live invocations rather
 # than a reactor timer per invocation. Measured in-process (invoke_on_key plus
@@ -321,7 +320,7 @@ class InvocationService:
             _logger.debug("Response for unknown correlation id %d dropped (timed out?): %r",
                           correlation_id, message)
             return
-        if message.message_type == EXCEPTION_MESSAGE_TYPE:
+        if message.message_type == ERROR_MESSAGE_TYPE:
             self._event_handlers.pop(correlation_id, None)
             self._on_failure(invocation, error_from_message(message), sent=True)
             return

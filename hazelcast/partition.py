@@ -7,13 +7,13 @@ one held (by ``partitionStateVersion``) is ignored.
 import logging
 import threading
 import time
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
+from hazelcast.network.address import Endpoint
 from hazelcast.protocol.codec import client_get_partitions_codec
 
 _logger = logging.getLogger("HazelcastClient.PartitionService")
 
-Endpoint = Tuple[str, int]
 
 
 class PartitionService:

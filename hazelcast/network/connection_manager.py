@@ -8,26 +8,25 @@ connection, and every reconnect, sends back.
 import itertools
 import logging
 import threading
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional
 
 from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastTimeoutError,
                               TargetDisconnectedError)
 from hazelcast.future import Future
+from hazelcast.network.address import Endpoint
 from hazelcast.network.connection import Connection
 from hazelcast.protocol.codec import client_authentication_codec
-from hazelcast.protocol.error_codes import error_from_message
+from hazelcast.protocol.error_codes import ERROR_MESSAGE_TYPE, error_from_message
 from hazelcast.version import CLIENT_TYPE, CLIENT_VERSION, SERIALIZATION_VERSION
 
 _logger = logging.getLogger("HazelcastClient.ConnectionManager")
 
-EXCEPTION_MESSAGE_TYPE = 109
 
 AUTHENTICATED = 0
 CREDENTIALS_FAILED = 1
 SERIALIZATION_VERSION_MISMATCH = 2
 NOT_ALLOWED_IN_CLUSTER = 3
 
-Endpoint = Tuple[str, int]
 
 
 class ConnectionManager:
@@ -201,7 +200,7 @@ class ConnectionManager:
         connection.auth_timer.cancel()
         group_name = self._config.group_config.name
         host, port = connection.address
-        if message.message_type == EXCEPTION_MESSAGE_TYPE:
+        if message.message_type == ERROR_MESSAGE_TYPE:
             server_error = error_from_message(message)
             error = AuthenticationError(
                 "Authentication to %s:%d with group '%s' failed: %s" % (host, port, group_name, server_error),

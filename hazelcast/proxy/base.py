@@ -66,6 +66,18 @@ def thread_id() -> int:
         return ident
 
 
+# One counter for the whole process: each lock/unlock request (Lock, Map and MultiMap
+# locks) carries a fresh id, and the member ignores a request whose id it has already
+# applied to that lock (a retry after a lost connection). Ids must not repeat for a
+# lock, even across proxies. Members before 3.7 (protocol 1.2) ignore the field.
+_reference_ids = itertools.count(1)
+
+
+def next_reference_id() -> int:
+    """A fresh reference id for a lock or unlock request."""
+    return next(_reference_ids)
+
+
 def listener_id(registration_id: Any) -> Any:
     """The registration id an ``add_*listener`` answered: code written for 3.12.3, whose
     non-blocking proxies answered the id itself, passes on our Future of it."""

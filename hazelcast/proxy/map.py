@@ -1,5 +1,4 @@
 """Distributed Map proxy (``client.get_map(name)``): manual 7.4.1, 7.5.2, 7.6 and 7.7."""
-import itertools
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from hazelcast.errors import HazelcastSerializationError, IllegalArgumentError, IllegalStateError
@@ -25,7 +24,7 @@ from hazelcast.protocol.codec import (
     map_try_lock_codec, map_try_put_codec, map_try_remove_codec, map_unlock_codec,
     map_values_codec, map_values_with_paging_predicate_codec, map_values_with_predicate_codec)
 from hazelcast.proxy import map_paging
-from hazelcast.proxy.base import Proxy, check_not_none, listener_id, thread_id
+from hazelcast.proxy.base import Proxy, check_not_none, listener_id, next_reference_id, thread_id
 from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
@@ -38,7 +37,6 @@ SERVICE_NAME = "hz:impl:mapService"
 
 # Lock requests carry an id the member uses to recognise a retried request; it only has
 # to grow, so one counter serves every map of the process.
-_reference_ids = itertools.count(1)
 
 _MEMBER_OBJECT = "an IdentifiedDataSerializable or Portable object (or one with a custom serializer) " \
                  "whose Java twin is on the members' classpath"
@@ -400,7 +398,7 @@ class Map(Proxy):
         """
         key_data = self._key_data(key)
         request = map_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                _lease_millis(ttl), next(_reference_ids))
+                                                _lease_millis(ttl), next_reference_id())
         return self._invoke_on_key(request, key_data, wait_timeout=None)._map(_none)
 
     def try_lock(self, key: Any, ttl: Optional[float] = -1, timeout: Optional[float] = 0) -> Future:
@@ -409,19 +407,19 @@ class Map(Proxy):
         key_data = self._key_data(key)
         wait = _timeout_millis(timeout)
         request = map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                    _lease_millis(ttl), wait, next(_reference_ids))
+                                                    _lease_millis(ttl), wait, next_reference_id())
         return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response, wait_of(wait))
 
     def unlock(self, key: Any) -> Future:
         """Release the calling thread's lock on ``key`` (IllegalMonitorStateError if it does not hold it)."""
         key_data = self._key_data(key)
-        request = map_unlock_codec.encode_request(self.name, key_data, thread_id(), next(_reference_ids))
+        request = map_unlock_codec.encode_request(self.name, key_data, thread_id(), next_reference_id())
         return self._invoke_on_key(request, key_data)._map(_none)
 
     def force_unlock(self, key: Any) -> Future:
         """Release the lock on ``key`` whoever holds it."""
         key_data = self._key_data(key)
-        request = map_force_unlock_codec.encode_request(self.name, key_data, next(_reference_ids))
+        request = map_force_unlock_codec.encode_request(self.name, key_data, next_reference_id())
         return self._invoke_on_key(request, key_data)._map(_none)
 
     def is_locked(self, key: Any) -> Future:
