@@ -13,6 +13,7 @@ from hazelcast.invocation import InvocationService
 from hazelcast.lifecycle import LifecycleService, LifecycleState
 from hazelcast.listener import ListenerService
 from hazelcast.logging_config import apply_logger_config
+from hazelcast.near_cache_manager import NearCacheManager
 from hazelcast.network.cloud import cloud_discovery_for
 from hazelcast.network.connection_manager import ConnectionManager
 from hazelcast.network.reactor import Reactor
@@ -99,12 +100,18 @@ class HazelcastClient:
             interval=properties.get_seconds_positive_or_default(ClientProperties.HEARTBEAT_INTERVAL),
             timeout=properties.get_seconds_positive_or_default(ClientProperties.HEARTBEAT_TIMEOUT),
             on_tick=self._periodic)
-        self._proxy_manager = ProxyManager()
-        self._context = ProxyContext(self, self.invocation_service, self.serialization_service,
-                                     self.partition_service, self.listener_service, self.cluster,
-                                     self._proxy_manager, config, self._reactor, self._event_worker)
-        self._proxy_manager.bind(self._context)
-        self._statistics = Statistics(self)
+        self._near_cache_manager = NearCacheManager(config, properties, self.lifecycle, self.invocation_service,
+                                                    self.cluster, self._reactor)
+        self._proxy_manager = ProxyManager(lambda proxy_manager: ProxyContext(
+            config=config, properties=properties, lifecycle=self.lifecycle,
+            serialization_service=self.serialization_service, partition_service=self.partition_service,
+            invocation_service=self.invocation_service, connection_manager=self.connection_manager,
+            listener_service=self.listener_service, cluster_service=self.cluster,
+            near_cache_manager=self._near_cache_manager, proxy_manager=proxy_manager,
+            reactor=self._reactor, event_worker=self._event_worker))
+        self._context = self._proxy_manager.context
+        self._statistics = Statistics(self.name, config, properties, self._reactor, self.connection_manager,
+                                      self.invocation_service, self._near_cache_manager)
         self._ticks = 0
         self._start()
 
@@ -245,7 +252,7 @@ class HazelcastClient:
 
     def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1):
         """A new transaction (manual 7.4.12); ``begin()`` it, or use it as a context manager."""
-        from hazelcast.transaction import TransactionManager
+        from hazelcast.transaction import TransactionManager  # on first use: most programs run none
         manager = self.__dict__.get("_transaction_manager")
         if manager is None:
             manager = self.__dict__.setdefault("_transaction_manager", TransactionManager(self._context))

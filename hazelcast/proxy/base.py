@@ -1,46 +1,63 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
+import itertools
 import logging
 import re
-import itertools
 import threading
-from typing import Any, Callable, Optional, Tuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Optional, Tuple
 
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
 from hazelcast.util.lazy import lazy_attributes
 
+if TYPE_CHECKING:  # annotations only: proxies import the services' modules lazily or not at all
+    from hazelcast.cluster import ClusterService
+    from hazelcast.config import ClientConfig, ClientProperties
+    from hazelcast.invocation import InvocationService
+    from hazelcast.lifecycle import LifecycleService
+    from hazelcast.listener import ListenerService
+    from hazelcast.near_cache_manager import NearCacheManager
+    from hazelcast.network.connection_manager import ConnectionManager
+    from hazelcast.network.reactor import Reactor
+    from hazelcast.partition import PartitionService
+    from hazelcast.proxy.manager import ProxyManager
+    from hazelcast.serialization.service import SerializationService
+    from hazelcast.util.worker import SerialWorker
+
 _logger = logging.getLogger("HazelcastClient.Proxy")
 
 
+@dataclass(frozen=True)
 class ProxyContext:
-    """The services a proxy works with, wired once by the client."""
+    """The services proxies (and transactions) work with, built once by the client in
+    dependency order; nothing in it is replaced afterwards."""
 
-    def __init__(self, client, invocation_service, serialization_service, partition_service,
-                 listener_service, cluster_service, proxy_manager, config, reactor=None,
-                 event_worker=None):
-        self.client = client
-        self.invocation_service = invocation_service
-        self.serialization_service = serialization_service
-        self.partition_service = partition_service
-        self.listener_service = listener_service
-        self.cluster_service = cluster_service
-        self.proxy_manager = proxy_manager
-        self.config = config
-        self._reactor = reactor
-        self._event_worker = event_worker
+    config: "ClientConfig"
+    properties: "ClientProperties"
+    lifecycle: "LifecycleService"
+    serialization_service: "SerializationService"
+    partition_service: "PartitionService"
+    invocation_service: "InvocationService"
+    connection_manager: "ConnectionManager"
+    listener_service: "ListenerService"
+    cluster_service: "ClusterService"
+    near_cache_manager: "NearCacheManager"
+    proxy_manager: "ProxyManager"
+    reactor: "Reactor"
+    event_worker: "SerialWorker"
 
     def add_timer(self, delay: float, callback: Callable[[], Any]):
         """Run ``callback()`` on the I/O thread after ``delay`` seconds (never block in it)."""
-        return self._reactor.add_timer(delay, callback)
+        return self.reactor.add_timer(delay, callback)
 
     def call_soon(self, callback: Callable[..., Any], *args: Any) -> None:
         """Run ``callback(*args)`` on the I/O thread soon."""
-        self._reactor.call_soon(callback, *args)
+        self.reactor.call_soon(callback, *args)
 
     def submit_event(self, callback: Callable[..., Any], *args: Any) -> None:
         """Run ``callback(*args)`` on the event thread, where user listeners run."""
-        self._event_worker.submit(callback, *args)
+        self.event_worker.submit(callback, *args)
 
 
 def check_not_none(value: Any, what: str) -> None:
@@ -209,7 +226,7 @@ def protocol_version_of(server_version: Optional[str]) -> Tuple[int, int]:
 def cluster_protocol_version(context: ProxyContext) -> Tuple[int, int]:
     """The protocol version of the member behind the owner connection (the newest if not
     connected: the member will then say what it lacks)."""
-    owner = context.client.connection_manager.owner_connection
+    owner = context.connection_manager.owner_connection
     return protocol_version_of(owner.server_version) if owner is not None else NEWEST_PROTOCOL
 
 
@@ -217,7 +234,7 @@ def require_protocol(context: ProxyContext, since: Tuple[int, int], what: str) -
     """Raise ``UnsupportedOperationError`` when the cluster's members are older than ``since``."""
     version = cluster_protocol_version(context)
     if version < since:
-        owner = context.client.connection_manager.owner_connection
+        owner = context.connection_manager.owner_connection
         running = owner.server_version if owner is not None and owner.server_version else "3.6 or 3.7"
         raise UnsupportedOperationError(
             "%s needs Hazelcast members of version %s or newer (client protocol %d.%d); the cluster "

@@ -1,10 +1,13 @@
 """Creates and caches proxies: one per (service, name) per client."""
 import threading
-from typing import Callable, Dict, List, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Tuple
 
 from hazelcast.errors import IllegalArgumentError
 from hazelcast.future import is_io_thread
 from hazelcast.protocol.codec import client_create_proxy_codec
+
+if TYPE_CHECKING:
+    from hazelcast.proxy.base import ProxyContext
 
 MAP_SERVICE = "hz:impl:mapService"
 MULTI_MAP_SERVICE = "hz:impl:multiMapService"
@@ -147,13 +150,16 @@ _PROXY_CLASSES: Dict[str, Callable[[], type]] = {
 
 
 class ProxyManager:
-    def __init__(self):
+    """The proxies of one client, one per (service, name), and the context they share.
+
+    ``make_context(manager)`` builds that context: it names this manager, which proxies
+    use to destroy themselves and to reach other proxies.
+    """
+
+    def __init__(self, make_context: "Callable[[ProxyManager], ProxyContext]"):
         self._lock = threading.Lock()
         self._proxies: Dict[Tuple[str, str], object] = {}
-        self._context = None
-
-    def bind(self, context) -> None:
-        self._context = context
+        self.context = make_context(self)
 
     def get_or_create(self, service_name: str, name: str, create_on_cluster: bool = True):
         if not isinstance(name, str) or not name:
@@ -164,27 +170,24 @@ class ProxyManager:
         if proxy is not None:
             return proxy
         proxy_class = _PROXY_CLASSES[service_name]()
-        if service_name == MAP_SERVICE and self._context.config.near_cache_configs:
-            from hazelcast.proxy.near_cached_map import near_cache_config_for
-            if near_cache_config_for(self._context.config, name) is not None:
-                proxy_class = _near_cached_map()
+        if service_name == MAP_SERVICE and self.context.near_cache_manager.config_for(name) is not None:
+            proxy_class = _near_cached_map()
         # Built outside the lock: a constructor may ask for other proxies (ReliableTopic
         # for its Ringbuffer) and creating on the cluster is a round trip. Two threads may
         # race to build the same proxy; the first one stored wins.
-        proxy = proxy_class(service_name, name, self._context)
+        proxy = proxy_class(service_name, name, self.context)
         if create_on_cluster:
             self._create_on_cluster(service_name, name)
         with self._lock:
             return self._proxies.setdefault(key, proxy)
 
     def _create_on_cluster(self, service_name: str, name: str) -> None:
-        connection_manager = self._context.invocation_service._connection_manager
-        owner = connection_manager.owner_connection
+        owner = self.context.connection_manager.owner_connection
         address = owner.member_address if owner is not None else None
         if address is None:
             return
         request = client_create_proxy_codec.encode_request(name, service_name, address)
-        created = self._context.invocation_service.invoke_on_random_target(request)
+        created = self.context.invocation_service.invoke_on_random_target(request)
         if not is_io_thread():  # there waiting would deadlock; members also create it on first use
             created.result()
 

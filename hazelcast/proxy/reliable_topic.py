@@ -147,7 +147,7 @@ class ReliableTopic(Proxy):
         self._blocked: Set[Future] = set()
         self._lock = threading.Lock()
         self._lifecycle_registration: Optional[str] = None
-        self._lifecycle = getattr(context.client, "lifecycle", None)
+        self._lifecycle = context.lifecycle
 
     @property
     def config(self):
