@@ -71,19 +71,16 @@ class HazelcastClient:
         self._event_worker = SerialWorker("hz.%s.event" % self.name)
         self.partition_service = PartitionService()
         self.invocation_service = InvocationService(
-            self._reactor, None, self.partition_service, self._event_worker,
+            self._reactor, self.partition_service, self._event_worker,
+            lambda invoker: ConnectionManager(
+                self._reactor, config, self.name, invoker, ssl_wrapper=ssl_wrapper,
+                address_translator=self._cloud.translate if self._cloud else None),
             smart_routing=network.smart_routing, redo_operation=network.redo_operation,
             invocation_timeout=properties.get_seconds_positive_or_default(
                 ClientProperties.INVOCATION_TIMEOUT_SECONDS),
             retry_pause=properties.get_seconds_positive_or_default(
                 ClientProperties.INVOCATION_RETRY_PAUSE_MILLIS))
-        self.connection_manager = ConnectionManager(
-            self._reactor, config, self.name, self.invocation_service.next_correlation_id,
-            self.invocation_service.handle_message, ssl_wrapper=ssl_wrapper,
-            address_translator=self._cloud.translate if self._cloud else None)
-        self.invocation_service._connection_manager = self.connection_manager
-        self.connection_manager.invoke_on_connection = self.invocation_service.invoke_on_connection
-        self.partition_service.bind(self.invocation_service, self.connection_manager)
+        self.connection_manager = self.invocation_service.connection_manager
         self.listener_service = ListenerService(self.invocation_service, self.connection_manager,
                                                 network.smart_routing)
         self.cluster = ClusterService(
@@ -91,7 +88,6 @@ class HazelcastClient:
             self.partition_service, self._event_worker, self._shutdown_after_lost_cluster,
             shuffle=properties.get_bool(ClientProperties.SHUFFLE_MEMBER_LIST),
             address_provider=self._cloud.load_addresses if self._cloud else None)
-        self.invocation_service.is_member = self.cluster.is_member_endpoint
         self.connection_manager.add_listener(
             on_added=self.listener_service.on_connection_added,
             on_removed=self._on_connection_removed)
@@ -144,7 +140,7 @@ class HazelcastClient:
         self._ticks += 1
         self.cluster.connect_to_all_members()
         if self._ticks % 2 == 0:
-            self.partition_service.refresh()
+            self.cluster.refresh_partitions()
 
     def _shutdown_after_lost_cluster(self) -> None:
         threading.Thread(target=self.shutdown, name="hz.client.shutdown", daemon=True).start()
