@@ -65,7 +65,7 @@ class NearCachedMap(Map):
                 return self._read(key, self._to_data(key))
         return super().get(key)
 
-    def _get_internal(self, key_data) -> Future:
+    def _get_by_data(self, key_data) -> Future:
         cache_key = self._cache_key_of_data(key_data)
         try:
             return completed_future(self._near_cache[cache_key])
@@ -86,7 +86,7 @@ class NearCachedMap(Map):
             raise error
         return self._near_cache.publish(cache_key, reservation, fetched.result())
 
-    def _get_all_internal(self, key_datas: List[Any]) -> Future:
+    def _get_all_by_data(self, key_datas: List[Any]) -> Future:
         # Pairs of (key Data, value); cached values are already objects, which the
         # caller's to_object leaves as they are.
         near_cache = self._near_cache
@@ -120,12 +120,12 @@ class NearCachedMap(Map):
                 raise error
             return pairs
 
-        return super()._get_all_internal(missing).continue_with(publish)
+        return super()._get_all_by_data(missing).continue_with(publish)
 
-    def _contains_key_internal(self, key_data) -> Future:
+    def _contains_key_by_data(self, key_data) -> Future:
         if self._cache_key_of_data(key_data) in self._near_cache:
             return completed_future(True)
-        return super()._contains_key_internal(key_data)
+        return super()._contains_key_by_data(key_data)
 
     def destroy(self) -> bool:
         """Destroy the map on the cluster; the Near Cache and its listener go too."""
@@ -143,7 +143,7 @@ class NearCachedMap(Map):
         """A snapshot of the Near Cache counters: hits, misses, entries, evictions, ..."""
         return self._near_cache.stats()
 
-    # --- local mutations (the overrides are made below the class) ------------------------------
+    # --- changes: Map sends every one through _mutate or _mutate_all ----------------------------
 
     def _cache_key_of_data(self, key_data) -> Any:
         """The cache key of a serialized key: str and int keys as they are, others as bytes."""
@@ -157,7 +157,7 @@ class NearCachedMap(Map):
                 return key
         return key_data.buffer
 
-    def _invalidating(self, key_datas: List[Any], future: Future) -> Future:
+    def _mutate(self, key_datas: List[Any], future: Future) -> Future:
         # Drop the keys now (a read that follows this call must not see the old value)
         # and again once done (a read that raced with the change may have cached it).
         near_cache = self._near_cache
@@ -171,7 +171,7 @@ class NearCachedMap(Map):
         future.add_inline_callback(again)
         return future
 
-    def _clearing(self, future: Future) -> Future:
+    def _mutate_all(self, future: Future) -> Future:
         near_cache = self._near_cache
         near_cache.clear()
         future.add_inline_callback(lambda _: near_cache.clear(count=False))
@@ -226,35 +226,3 @@ class NearCachedMap(Map):
         if listener_id is not None:
             self._deregister_listener(listener_id)
         self._near_cache.clear(count=False)
-
-
-# Every Map operation that changes entries goes through one of these hooks of Map; the
-# overrides drop the entries concerned from the Near Cache.
-_ONE_KEY_HOOKS = ("_put_internal", "_set_internal", "_put_if_absent_internal", "_put_transient_internal",
-                  "_try_put_internal", "_replace_internal", "_replace_if_same_internal", "_set_ttl_internal",
-                  "_remove_internal", "_remove_if_same_internal", "_try_remove_internal", "_delete_internal",
-                  "_evict_internal", "_execute_on_key_internal", "_submit_to_key_internal")
-_KEY_LIST_HOOKS = ("_execute_on_keys_internal", "_load_given_keys_internal")
-_WHOLE_MAP_HOOKS = ("_clear_internal", "_evict_all_internal", "_remove_all_internal", "_load_all_internal",
-                    "_execute_on_entries_internal")
-
-
-def _override(name: str, make):
-    base = getattr(Map, name)
-    method = make(base)
-    method.__name__ = name
-    method.__qualname__ = "NearCachedMap." + name
-    method.__doc__ = base.__doc__
-    setattr(NearCachedMap, name, method)
-
-
-for _name in _ONE_KEY_HOOKS:
-    _override(_name, lambda base: lambda self, key_data, *args: self._invalidating(
-        [key_data], base(self, key_data, *args)))
-for _name in _KEY_LIST_HOOKS:
-    _override(_name, lambda base: lambda self, key_datas, *args: self._invalidating(
-        key_datas, base(self, key_datas, *args)))
-for _name in _WHOLE_MAP_HOOKS:
-    _override(_name, lambda base: lambda self, *args: self._clearing(base(self, *args)))
-_override("_put_all_internal", lambda base: lambda self, by_partition: self._invalidating(
-    [key_data for pairs in by_partition.values() for key_data, _ in pairs], base(self, by_partition)))
