@@ -2,7 +2,7 @@
 import itertools
 import logging
 import threading
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, List, Optional, Tuple
 
 from hazelcast.cluster import ClusterService
 from hazelcast.config import ClientConfig, ClientProperties
@@ -27,10 +27,21 @@ from hazelcast.proxy.base import ProxyContext
 from hazelcast.proxy.manager import ProxyManager
 from hazelcast.serialization.service import SerializationService
 from hazelcast.statistics import Statistics
-from hazelcast.util.worker import SerialWorker
+from hazelcast.util.worker import StripedWorker
 
 _logger = logging.getLogger("HazelcastClient")
 _client_ids = itertools.count()
+
+
+def _event_threads(properties: ClientProperties) -> Tuple[int, int]:
+    """(thread count, queue capacity) of the listener threads, each at least 1."""
+    values = []
+    for prop in (ClientProperties.EVENT_THREAD_COUNT, ClientProperties.EVENT_QUEUE_CAPACITY):
+        value = properties.get_int(prop)
+        if value < 1:
+            raise ConfigurationError("property %s must be an int >= 1, got %d" % (prop.name, value))
+        values.append(value)
+    return values[0], values[1]
 
 
 class HazelcastClient:
@@ -60,6 +71,7 @@ class HazelcastClient:
         properties = self.properties
         network = config.network_config
         ssl_wrapper = self._ssl_wrapper()  # a bad SSLConfig fails here, before any thread starts
+        event_threads = _event_threads(properties)  # and so do bad event thread properties
         self.lifecycle = LifecycleService(config.lifecycle_listeners)
         self.lifecycle.fire_lifecycle_event(LifecycleState.STARTING)
         self.serialization_service = SerializationService(
@@ -68,7 +80,7 @@ class HazelcastClient:
         self._reactor = Reactor("hz.%s.reactor" % self.name)
         self._cloud = cloud_discovery_for(config, properties,
                                           can_block=lambda: not self._reactor.is_reactor_thread())
-        self._event_worker = SerialWorker("hz.%s.event" % self.name)
+        self._event_worker = StripedWorker("hz.%s.event" % self.name, *event_threads)
         self.partition_service = PartitionService()
         self.invocation_service = InvocationService(
             self._reactor, self.partition_service, self._event_worker,

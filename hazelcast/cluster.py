@@ -58,6 +58,7 @@ class ClusterService:
         self._provider_error: Optional[BaseException] = None
         self._reconnecting = False
         self._live = True
+        self._event_key = -1  # the partition id membership events arrive with (see _handle_member_event)
         for listener in getattr(config, "membership_listeners", None) or []:
             added, removed = _as_listener_pair(listener)
             self._listeners[str(uuid.uuid4())] = (added, removed)
@@ -86,7 +87,7 @@ class ClusterService:
                     except Exception:
                         _logger.exception("Membership listener %r raised", member_added)
 
-            self._event_worker.call_and_wait(fire_existing)
+            self._event_worker.call_and_wait(fire_existing, self._event_key)
         return registration_id
 
     def remove_listener(self, registration_id: str) -> bool:
@@ -317,6 +318,10 @@ class ClusterService:
     # --- membership events (event thread) ----------------------------------------------
 
     def _handle_member_event(self, message) -> None:
+        # The member gives membership events a partition id (that of the registration), and
+        # the event threads run each partition's events in order on one thread: add_listener
+        # runs fire_existing on that thread, in order with them.
+        self._event_key = message.partition_id
         client_add_membership_listener_codec.handle(
             message, handle_event_member=self._on_member_event,
             handle_event_memberlist=self._on_member_list,

@@ -337,7 +337,8 @@ class InvocationService:
             if handler is None:
                 _logger.debug("Event for unknown registration %d dropped", correlation_id)
             else:
-                self._event_worker.submit(handler, message)
+                # the events of one partition stay in order, on one listener thread
+                self._event_worker.submit_keyed(message.partition_id, handler, message)
             return
         invocation = self._invocations.pop(correlation_id, None)
         if invocation is None:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # annotations only: proxies import the services' modules lazi
     from hazelcast.partition import PartitionService
     from hazelcast.proxy.manager import ProxyManager
     from hazelcast.serialization.service import SerializationService
-    from hazelcast.util.worker import SerialWorker
+    from hazelcast.util.worker import StripedWorker
 
 _logger = logging.getLogger("HazelcastClient.Proxy")
 
@@ -45,7 +45,7 @@ class ProxyContext:
     near_cache_manager: "NearCacheManager"
     proxy_manager: "ProxyManager"
     reactor: "Reactor"
-    event_worker: "SerialWorker"
+    event_worker: "StripedWorker"
 
     def add_timer(self, delay: float, callback: Callable[[], Any]):
         """Run ``callback()`` on the I/O thread after ``delay`` seconds (never block in it)."""
@@ -56,7 +56,8 @@ class ProxyContext:
         self.reactor.call_soon(callback, *args)
 
     def submit_event(self, callback: Callable[..., Any], *args: Any) -> None:
-        """Run ``callback(*args)`` on the event thread, where user listeners run."""
+        """Run ``callback(*args)`` on the event thread of unkeyed work, where user listeners
+        run (in order with the other calls made through here)."""
         self.event_worker.submit(callback, *args)
 
 
