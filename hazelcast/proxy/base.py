@@ -4,11 +4,12 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple
 
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
+from hazelcast.proxy.map_events import entry_event_handler
 from hazelcast.util.lazy import lazy_attributes
 
 if TYPE_CHECKING:  # annotations only: proxies import the services' modules lazily or not at all
@@ -152,6 +153,24 @@ class Proxy:
     def _register_listener(self, encode_register, decode_register, encode_deregister, handler) -> Future:
         return self._context.listener_service.register_listener(
             encode_register, decode_register, encode_deregister, handler)
+
+    def _register_codec_listener(self, add_codec, add_args: tuple, remove_codec, handler: Callable) -> Future:
+        """Register a listener with ``add_codec.encode_request(name, *add_args, local_only)``,
+        removable with ``remove_codec``; ``handler`` gets the event frames. Future of the
+        registration id."""
+        name = self.name
+        return self._register_listener(
+            lambda local_only: add_codec.encode_request(name, *add_args, local_only), add_codec.decode_response,
+            lambda registration_id: remove_codec.encode_request(name, registration_id), handler)
+
+    def _register_entry_listener(self, add_codec, add_args: tuple, remove_codec,
+                                 functions: Dict[int, Callable]) -> Future:
+        """:meth:`_register_codec_listener` whose events become
+        :class:`~hazelcast.proxy.map_events.EntryEvent` calls of ``functions``
+        (``{EntryEventType value: function}``)."""
+        handler = entry_event_handler(add_codec, self.name, functions, self._to_object,
+                                      self._context.cluster_service.get_member_by_uuid)
+        return self._register_codec_listener(add_codec, add_args, remove_codec, handler)
 
     def _deregister_listener(self, registration_id: str) -> Future:
         return self._context.listener_service.deregister_listener(listener_id(registration_id))

@@ -6,8 +6,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Optional
 from hazelcast.future import Future
 from hazelcast.protocol.codec.responses import decode_data_response, decode_list_data_response
 from hazelcast.proxy.base import NamePartitionedProxy, check_not_none
-from hazelcast.proxy.item_events import (ItemEvent, ItemEventType, items_to_data, listener_functions,
-                                         register_listener)
+from hazelcast.proxy.item_events import ItemEvent, ItemEventType, items_to_data, listener_functions
 
 
 class ItemCodecs(NamedTuple):
@@ -105,8 +104,8 @@ class ItemCollection(NamePartitionedProxy):
             if function is not None:
                 function(ItemEvent(name, to_object(item), event_type, members.get_member_by_uuid(uuid)))
 
-        return register_listener(self, add_codec, (bool(include_value),), self._codecs.remove_listener,
-                                 lambda message: add_codec.handle(message, handle_event_item=on_item))
+        return self._register_codec_listener(add_codec, (bool(include_value),), self._codecs.remove_listener,
+                                             lambda message: add_codec.handle(message, handle_event_item=on_item))
 
     def remove_listener(self, registration_id: str) -> Future:
         """Stop a listener added by :meth:`add_listener`; Future of True if it was registered."""

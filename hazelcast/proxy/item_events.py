@@ -9,9 +9,8 @@
 from typing import Any, Callable, Dict, Iterable, List, Optional
 
 from hazelcast.errors import IllegalArgumentError
-from hazelcast.future import Future
-from hazelcast.proxy.base import Proxy, check_int
-from hazelcast.proxy.map_events import LISTENER_FUNCTIONS, entry_event_handler
+from hazelcast.proxy.base import check_int
+from hazelcast.proxy.map_events import LISTENER_FUNCTIONS
 
 
 # --- argument checks ----------------------------------------------------------------------
@@ -53,24 +52,6 @@ def items_to_data(to_data: Callable[[Any], Any], items: Iterable[Any], what: str
             raise IllegalArgumentError("%s can't contain None" % what)
         data.append(to_data(item))
     return data
-
-
-def register_listener(proxy: Proxy, add_codec, add_args: tuple, remove_codec, handler: Callable) -> Future:
-    """Register a listener of ``proxy`` with ``add_codec.encode_request(name, *add_args, local_only)``,
-    removable with ``remove_codec``; ``handler`` gets the event frames. Future of the registration id."""
-    name = proxy.name
-    return proxy._register_listener(
-        lambda local_only: add_codec.encode_request(name, *add_args, local_only), add_codec.decode_response,
-        lambda registration_id: remove_codec.encode_request(name, registration_id), handler)
-
-
-def register_entry_listener(proxy: Proxy, add_codec, add_args: tuple, remove_codec,
-                            functions: Dict[int, Callable]) -> Future:
-    """:func:`register_listener` whose events become :class:`~hazelcast.proxy.map_events.EntryEvent`
-    calls of ``functions`` (``{EntryEventType value: function}``)."""
-    handler = entry_event_handler(add_codec, proxy.name, functions, proxy._to_object,
-                                  proxy._context.cluster_service.get_member_by_uuid)
-    return register_listener(proxy, add_codec, add_args, remove_codec, handler)
 
 
 # --- item events ----------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from hazelcast.protocol.codec import (multi_map_add_entry_listener_codec,
                                       multi_map_value_count_codec, multi_map_values_codec)
 from hazelcast.proxy.base import Proxy, check_not_none, next_reference_id, thread_id
 from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis, wait_of
-from hazelcast.proxy.item_events import entry_listener_functions, register_entry_listener
+from hazelcast.proxy.item_events import entry_listener_functions
 from hazelcast.proxy.map_events import EntryEvent
 
 # Lock requests carry an id that is new for every call, so that a retried request
@@ -185,7 +185,7 @@ class MultiMap(Proxy):
             codec, args = multi_map_add_entry_listener_codec, (bool(include_value),)
         else:
             codec, args = multi_map_add_entry_listener_to_key_codec, (self._to_data(key), bool(include_value))
-        return register_entry_listener(self, codec, args, multi_map_remove_entry_listener_codec, functions)
+        return self._register_entry_listener(codec, args, multi_map_remove_entry_listener_codec, functions)
 
     def remove_entry_listener(self, registration_id: str) -> Future:
         """Stop a listener added by :meth:`add_entry_listener`; Future of True if it was registered."""
