@@ -2,7 +2,7 @@
 import itertools
 import logging
 import threading
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, List, Optional, Tuple
 
 from hazelcast.cluster import ClusterService
 from hazelcast.config import ClientConfig, ClientProperties
@@ -13,6 +13,7 @@ from hazelcast.invocation import InvocationService
 from hazelcast.lifecycle import LifecycleService, LifecycleState
 from hazelcast.listener import ListenerService
 from hazelcast.logging_config import apply_logger_config
+from hazelcast.near_cache_manager import NearCacheManager
 from hazelcast.network.cloud import cloud_discovery_for
 from hazelcast.network.connection_manager import ConnectionManager
 from hazelcast.network.reactor import Reactor
@@ -26,10 +27,21 @@ from hazelcast.proxy.base import ProxyContext
 from hazelcast.proxy.manager import ProxyManager
 from hazelcast.serialization.service import SerializationService
 from hazelcast.statistics import Statistics
-from hazelcast.util.worker import SerialWorker
+from hazelcast.util.worker import StripedWorker
 
 _logger = logging.getLogger("HazelcastClient")
 _client_ids = itertools.count()
+
+
+def _event_threads(properties: ClientProperties) -> Tuple[int, int]:
+    """(thread count, queue capacity) of the listener threads, each at least 1."""
+    values = []
+    for prop in (ClientProperties.EVENT_THREAD_COUNT, ClientProperties.EVENT_QUEUE_CAPACITY):
+        value = properties.get_int(prop)
+        if value < 1:
+            raise ConfigurationError("property %s must be an int >= 1, got %d" % (prop.name, value))
+        values.append(value)
+    return values[0], values[1]
 
 
 class HazelcastClient:
@@ -59,6 +71,7 @@ class HazelcastClient:
         properties = self.properties
         network = config.network_config
         ssl_wrapper = self._ssl_wrapper()  # a bad SSLConfig fails here, before any thread starts
+        event_threads = _event_threads(properties)  # and so do bad event thread properties
         self.lifecycle = LifecycleService(config.lifecycle_listeners)
         self.lifecycle.fire_lifecycle_event(LifecycleState.STARTING)
         self.serialization_service = SerializationService(
@@ -67,22 +80,19 @@ class HazelcastClient:
         self._reactor = Reactor("hz.%s.reactor" % self.name)
         self._cloud = cloud_discovery_for(config, properties,
                                           can_block=lambda: not self._reactor.is_reactor_thread())
-        self._event_worker = SerialWorker("hz.%s.event" % self.name)
+        self._event_worker = StripedWorker("hz.%s.event" % self.name, *event_threads)
         self.partition_service = PartitionService()
         self.invocation_service = InvocationService(
-            self._reactor, None, self.partition_service, self._event_worker,
+            self._reactor, self.partition_service, self._event_worker,
+            lambda invoker: ConnectionManager(
+                self._reactor, config, self.name, invoker, ssl_wrapper=ssl_wrapper,
+                address_translator=self._cloud.translate if self._cloud else None),
             smart_routing=network.smart_routing, redo_operation=network.redo_operation,
             invocation_timeout=properties.get_seconds_positive_or_default(
                 ClientProperties.INVOCATION_TIMEOUT_SECONDS),
             retry_pause=properties.get_seconds_positive_or_default(
                 ClientProperties.INVOCATION_RETRY_PAUSE_MILLIS))
-        self.connection_manager = ConnectionManager(
-            self._reactor, config, self.name, self.invocation_service.next_correlation_id,
-            self.invocation_service.handle_message, ssl_wrapper=ssl_wrapper,
-            address_translator=self._cloud.translate if self._cloud else None)
-        self.invocation_service._connection_manager = self.connection_manager
-        self.connection_manager.invoke_on_connection = self.invocation_service.invoke_on_connection
-        self.partition_service.bind(self.invocation_service, self.connection_manager)
+        self.connection_manager = self.invocation_service.connection_manager
         self.listener_service = ListenerService(self.invocation_service, self.connection_manager,
                                                 network.smart_routing)
         self.cluster = ClusterService(
@@ -90,7 +100,6 @@ class HazelcastClient:
             self.partition_service, self._event_worker, self._shutdown_after_lost_cluster,
             shuffle=properties.get_bool(ClientProperties.SHUFFLE_MEMBER_LIST),
             address_provider=self._cloud.load_addresses if self._cloud else None)
-        self.invocation_service.is_member = self.cluster.is_member_endpoint
         self.connection_manager.add_listener(
             on_added=self.listener_service.on_connection_added,
             on_removed=self._on_connection_removed)
@@ -99,12 +108,18 @@ class HazelcastClient:
             interval=properties.get_seconds_positive_or_default(ClientProperties.HEARTBEAT_INTERVAL),
             timeout=properties.get_seconds_positive_or_default(ClientProperties.HEARTBEAT_TIMEOUT),
             on_tick=self._periodic)
-        self._proxy_manager = ProxyManager()
-        self._context = ProxyContext(self, self.invocation_service, self.serialization_service,
-                                     self.partition_service, self.listener_service, self.cluster,
-                                     self._proxy_manager, config, self._reactor, self._event_worker)
-        self._proxy_manager.bind(self._context)
-        self._statistics = Statistics(self)
+        self._near_cache_manager = NearCacheManager(config, properties, self.lifecycle, self.invocation_service,
+                                                    self.cluster, self._reactor)
+        self._proxy_manager = ProxyManager(lambda proxy_manager: ProxyContext(
+            config=config, properties=properties, lifecycle=self.lifecycle,
+            serialization_service=self.serialization_service, partition_service=self.partition_service,
+            invocation_service=self.invocation_service, connection_manager=self.connection_manager,
+            listener_service=self.listener_service, cluster_service=self.cluster,
+            near_cache_manager=self._near_cache_manager, proxy_manager=proxy_manager,
+            reactor=self._reactor, event_worker=self._event_worker))
+        self._context = self._proxy_manager.context
+        self._statistics = Statistics(self.name, config, properties, self._reactor, self.connection_manager,
+                                      self.invocation_service, self._near_cache_manager)
         self._ticks = 0
         self._start()
 
@@ -137,7 +152,7 @@ class HazelcastClient:
         self._ticks += 1
         self.cluster.connect_to_all_members()
         if self._ticks % 2 == 0:
-            self.partition_service.refresh()
+            self.cluster.refresh_partitions()
 
     def _shutdown_after_lost_cluster(self) -> None:
         threading.Thread(target=self.shutdown, name="hz.client.shutdown", daemon=True).start()
@@ -245,7 +260,7 @@ class HazelcastClient:
 
     def new_transaction(self, timeout: float = 120, durability: int = 1, type: int = 1):
         """A new transaction (manual 7.4.12); ``begin()`` it, or use it as a context manager."""
-        from hazelcast.transaction import TransactionManager
+        from hazelcast.transaction import TransactionManager  # on first use: most programs run none
         manager = self.__dict__.get("_transaction_manager")
         if manager is None:
             manager = self.__dict__.setdefault("_transaction_manager", TransactionManager(self._context))

@@ -23,14 +23,14 @@ from hazelcast.core import Address, Member, MemberSelector
 from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastError,
                               HazelcastSSLError, IllegalStateError)
 from hazelcast.lifecycle import LifecycleState
-from hazelcast.network.address import parse_addresses
-from hazelcast.protocol.codec import client_add_membership_listener_codec
+from hazelcast.network.address import Endpoint, parse_addresses
+from hazelcast.future import Future
+from hazelcast.protocol.codec import client_add_membership_listener_codec, client_get_partitions_codec
 
 _logger = logging.getLogger("HazelcastClient.ClusterService")
 
 MEMBER_ADDED = 1
 MEMBER_REMOVED = 2
-Endpoint = Tuple[str, int]
 
 
 class ClusterService:
@@ -58,6 +58,7 @@ class ClusterService:
         self._provider_error: Optional[BaseException] = None
         self._reconnecting = False
         self._live = True
+        self._event_key = -1  # the partition id membership events arrive with (see _handle_member_event)
         for listener in getattr(config, "membership_listeners", None) or []:
             added, removed = _as_listener_pair(listener)
             self._listeners[str(uuid.uuid4())] = (added, removed)
@@ -86,7 +87,7 @@ class ClusterService:
                     except Exception:
                         _logger.exception("Membership listener %r raised", member_added)
 
-            self._event_worker.call_and_wait(fire_existing)
+            self._event_worker.call_and_wait(fire_existing, self._event_key)
         return registration_id
 
     def remove_listener(self, registration_id: str) -> bool:
@@ -108,11 +109,6 @@ class ClusterService:
 
     def size(self) -> int:
         return len(self._members)
-
-    def is_member_endpoint(self, endpoint: Endpoint) -> bool:
-        """Is some current member at ``endpoint`` ((host, port) as the member reports it)?"""
-        with self._lock:
-            return any((m.address.host, m.address.port) == endpoint for m in self._members.values())
 
     def get_member_by_uuid(self, member_uuid: str) -> Optional[Member]:
         return self._members.get(member_uuid)
@@ -233,7 +229,7 @@ class ClusterService:
             raise
         if not self._initial_list.wait(self._invocation_service.invocation_timeout):
             _logger.warning("No member list arrived from %r", connection)
-        if not self._partition_service.wait_for_table(min(self._invocation_service.invocation_timeout, 30.0)):
+        if not self.wait_for_partition_table(min(self._invocation_service.invocation_timeout, 30.0)):
             _logger.warning("No partition table from %r yet; key operations go through it until one "
                             "arrives", connection)
 
@@ -275,9 +271,57 @@ class ClusterService:
         self._live = False
         self._initial_list.set()
 
+    # --- the partition table -----------------------------------------------------------
+
+    def refresh_partitions(self) -> Optional[Future]:
+        """Ask the owner member for the partition table; the Future of the request (None
+        without an owner connection). The table is applied when it arrives."""
+        connection = self._connection_manager.owner_connection
+        if connection is None or connection.closed:
+            return None
+        future = self._invocation_service.invoke_on_connection(
+            client_get_partitions_codec.encode_request(), connection,
+            decoder=client_get_partitions_codec.decode_response)
+        future.add_inline_callback(self._on_partitions)
+        return future
+
+    def _on_partitions(self, future: Future) -> None:
+        error = future.exception()
+        if error is not None:
+            _logger.debug("Fetching the partition table failed: %s", error)
+            return
+        response = future.result()
+        self._partition_service.apply_table(response.partitions, response.partition_state_version)
+
+    def wait_for_partition_table(self, timeout: float, pause: float = 0.1) -> bool:
+        """Fetch the table until the member has one (blocking; not on the I/O thread).
+
+        A member answers with an empty table while it is still arranging the
+        partitions of a new cluster. Members before 3.12 do not send the
+        partition count at authentication, so until the table arrives keys
+        could not be routed.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            future = self.refresh_partitions()
+            if future is not None:
+                try:
+                    future.result(max(deadline - time.monotonic(), 0.01))
+                except Exception as e:  # noqa: BLE001 - retried until the deadline
+                    _logger.debug("Fetching the partition table failed: %s", e)
+            if self._partition_service.has_table():
+                return True
+            if time.monotonic() + pause > deadline:
+                return False
+            time.sleep(pause)
+
     # --- membership events (event thread) ----------------------------------------------
 
     def _handle_member_event(self, message) -> None:
+        # The member gives membership events a partition id (that of the registration), and
+        # the event threads run each partition's events in order on one thread: add_listener
+        # runs fire_existing on that thread, in order with them.
+        self._event_key = message.partition_id
         client_add_membership_listener_codec.handle(
             message, handle_event_member=self._on_member_event,
             handle_event_memberlist=self._on_member_list,
@@ -324,7 +368,10 @@ class ClusterService:
                 member.attributes.pop(key, None)
 
     def _after_membership_change(self) -> None:
-        self._partition_service.refresh()
+        with self._lock:
+            endpoints = [(m.address.host, m.address.port) for m in self._members.values()]
+        self._invocation_service.set_member_endpoints(endpoints)
+        self.refresh_partitions()
         self.connect_to_all_members()
 
     def _fire(self, member: Member, event_type: int) -> None:

@@ -754,13 +754,15 @@ class ClientProperties:
         "hazelcast.invalidation.min.reconciliation.interval.seconds", 30, TimeUnit.SECOND)
     """Lower bound of INVALIDATION_RECONCILIATION_INTERVAL_SECONDS (0 disables reconciliation)."""
     EVENT_THREAD_COUNT = ClientProperty("hazelcast.client.event.thread.count", 5)
-    """Threads that run user event listeners."""
+    """Threads that run user event listeners; the events of one partition (of one key, or of
+    one Topic/Queue/Set/List) always run on the same thread, in order."""
     EVENT_QUEUE_CAPACITY = ClientProperty("hazelcast.client.event.queue.capacity", 1000000)
+    """Events that may wait for the listener threads (split evenly among them); an event
+    beyond that is dropped with a warning."""
     SERIALIZATION_INPUT_RETURNS_BYTEARRAY = ClientProperty("hazelcast.serialization.input.returns.bytearray",
                                                            False)
     """``ObjectDataInput.read_byte_array()`` answers a ``bytearray`` when True, as in 3.12.3;
     ``bytes`` otherwise (3.12.3 answered a list of ints)."""
-    """Events that may wait for a listener thread before new ones are dropped."""
 
     # Short aliases.
     CLOUD_DISCOVERY_TOKEN = HAZELCAST_CLOUD_DISCOVERY_TOKEN

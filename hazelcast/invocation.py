@@ -35,19 +35,21 @@ import logging
 import math
 import threading
 import time
-from typing import Callable, Dict, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Optional
 
 from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError,
                               HazelcastInstanceNotActiveError, OperationTimeoutError,
                               RetryableHazelcastError, TargetDisconnectedError,
                               TargetNotReplicaError)
 from hazelcast.future import Future
-from hazelcast.protocol.error_codes import error_from_message
+from hazelcast.network.address import Endpoint
+from hazelcast.protocol.error_codes import ERROR_MESSAGE_TYPE, error_from_message
+
+if TYPE_CHECKING:  # annotations only
+    from hazelcast.network.connection_manager import ConnectionManager
 
 _logger = logging.getLogger("HazelcastClient.InvocationService")
 
-EXCEPTION_MESSAGE_TYPE = 109
-Endpoint = Tuple[str, int]
 
 # Deadlines are enforced by one periodic sweep over the live invocations rather
 # than a reactor timer per invocation. Measured in-process (invoke_on_key plus
@@ -95,11 +97,11 @@ class Invocation:
 class InvocationService:
     """Routes requests to connections and completes their futures."""
 
-    def __init__(self, reactor, connection_manager, partition_service, event_worker, *,
+    def __init__(self, reactor, partition_service, event_worker,
+                 connection_manager: "Callable[[InvocationService], ConnectionManager]", *,
                  smart_routing: bool, redo_operation: bool, invocation_timeout: float,
                  retry_pause: float):
         self._reactor = reactor
-        self._connection_manager = connection_manager
         self._partition_service = partition_service
         self._event_worker = event_worker
         self._smart = smart_routing
@@ -113,8 +115,24 @@ class InvocationService:
         self._live = True
         self._sweep_lock = threading.Lock()
         self._sweeping = False
-        # Set by the client: is (host, port) a member of the cluster right now?
-        self.is_member: Callable[[Endpoint], bool] = lambda endpoint: True
+        # The members' endpoints as the cluster service last told them; None: not known yet.
+        self._member_endpoints: Optional[FrozenSet[Endpoint]] = None
+        # Built here, with this service as its invoker: the connection manager sends its
+        # authentication through invoke_on_connection and hands responses to handle_message.
+        self._connection_manager = connection_manager(self)
+
+    @property
+    def connection_manager(self) -> "ConnectionManager":
+        return self._connection_manager
+
+    def set_member_endpoints(self, endpoints: Iterable[Endpoint]) -> None:
+        """Called by the cluster service when the member list changes."""
+        self._member_endpoints = frozenset(endpoints)
+
+    def is_member(self, endpoint: Endpoint) -> bool:
+        """Is (host, port) a member of the cluster right now (True until the list is known)?"""
+        members = self._member_endpoints
+        return members is None or endpoint in members
 
     def next_correlation_id(self) -> int:
         return next(self._ids)
@@ -158,18 +176,23 @@ class InvocationService:
         return self.invoke(Invocation(request, endpoint=endpoint, decoder=decoder), wait_timeout)
 
     def invoke_on_connection(self, request, connection, decoder=None, event_handler=None,
-                             wait_timeout: Optional[float] = 0.0) -> Future:
-        return self.invoke(Invocation(request, connection=connection, decoder=decoder,
-                                      event_handler=event_handler), wait_timeout)
+                             wait_timeout: Optional[float] = 0.0, timeout: Optional[float] = None) -> Future:
+        """``timeout``: seconds instead of the invocation timeout (authentication waits
+        the connection timeout)."""
+        invocation = Invocation(request, connection=connection, decoder=decoder, event_handler=event_handler)
+        if self._start(invocation, wait_timeout, timeout):
+            self._send(invocation)
+        return invocation.future
 
     # --- the table of live invocations ---------------------------------------------------
 
-    def _start(self, invocation: Invocation, wait_timeout: Optional[float]) -> bool:
+    def _start(self, invocation: Invocation, wait_timeout: Optional[float],
+               timeout: Optional[float] = None) -> bool:
         """Give ``invocation`` its deadline and enter it in the table; False if it failed."""
         now = time.monotonic()
         invocation.start = now
         invocation.wait_timeout = wait_timeout
-        invocation.deadline = now + self.invocation_timeout + (wait_timeout or 0.0)
+        invocation.deadline = now + (self.invocation_timeout if timeout is None else timeout) + (wait_timeout or 0.0)
         return self._track(invocation)
 
     def _track(self, invocation: Invocation) -> bool:
@@ -314,14 +337,15 @@ class InvocationService:
             if handler is None:
                 _logger.debug("Event for unknown registration %d dropped", correlation_id)
             else:
-                self._event_worker.submit(handler, message)
+                # the events of one partition stay in order, on one listener thread
+                self._event_worker.submit_keyed(message.partition_id, handler, message)
             return
         invocation = self._invocations.pop(correlation_id, None)
         if invocation is None:
             _logger.debug("Response for unknown correlation id %d dropped (timed out?): %r",
                           correlation_id, message)
             return
-        if message.message_type == EXCEPTION_MESSAGE_TYPE:
+        if message.message_type == ERROR_MESSAGE_TYPE:
             self._event_handlers.pop(correlation_id, None)
             self._on_failure(invocation, error_from_message(message), sent=True)
             return

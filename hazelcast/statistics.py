@@ -21,11 +21,18 @@ out. Near Cache names are escaped: ``=``, ``.``, ``,`` and ``\\`` get a
 import logging
 import os
 import time
-from typing import Any, Callable, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Iterator, List, Optional, Tuple
 
 from hazelcast.config import ClientProperties
 from hazelcast.protocol.codec import client_statistics_codec
 from hazelcast.version import CLIENT_TYPE, CLIENT_VERSION
+
+if TYPE_CHECKING:  # annotations only
+    from hazelcast.config import ClientConfig
+    from hazelcast.invocation import InvocationService
+    from hazelcast.near_cache_manager import NearCacheManager
+    from hazelcast.network.connection_manager import ConnectionManager
+    from hazelcast.network.reactor import Reactor
 
 try:
     import psutil  # optional: pip install hazelcast-python-client[stats]
@@ -106,9 +113,15 @@ def _psutil_gauges() -> List[Tuple[str, Callable[[Any], Any]]]:
 class Statistics:
     """Collects and periodically sends this client's statistics (when enabled)."""
 
-    def __init__(self, client):
-        self._client = client
-        properties: ClientProperties = client.properties
+    def __init__(self, client_name: str, config: "ClientConfig", properties: ClientProperties,
+                 reactor: "Reactor", connection_manager: "ConnectionManager",
+                 invocation_service: "InvocationService", near_cache_manager: "NearCacheManager"):
+        self._client_name = client_name
+        self._group_name = config.group_config.name
+        self._reactor = reactor
+        self._connection_manager = connection_manager
+        self._invocation_service = invocation_service
+        self._near_cache_manager = near_cache_manager
         self.enabled = properties.get_bool(ClientProperties.STATISTICS_ENABLED)
         period = properties.get_float(ClientProperties.STATISTICS_PERIOD_SECONDS)
         if self.enabled and period <= 0:
@@ -129,7 +142,7 @@ class Statistics:
             return
         self._live = True
         _logger.info("Client statistics is enabled with period %s seconds.", self.period)
-        self._client._reactor.call_soon(self._tick)
+        self._reactor.call_soon(self._tick)
 
     def shutdown(self) -> None:
         self._live = False
@@ -143,11 +156,11 @@ class Statistics:
             self.send()
         except Exception:
             _logger.exception("Could not collect or send the client statistics")
-        self._timer = self._client._reactor.add_timer(self.period, self._tick)
+        self._timer = self._reactor.add_timer(self.period, self._tick)
 
     def send(self) -> None:
         """Collect and send once over the owner connection (nothing without one)."""
-        connection = self._client.connection_manager.owner_connection
+        connection = self._connection_manager.owner_connection
         if connection is None or connection.closed:
             _logger.debug("Cannot send client statistics to the server. No owner connection.")
             return
@@ -156,13 +169,12 @@ class Statistics:
                           "server version %s is less than 3.9", connection.address, connection.server_version)
             return
         stats = self.collect(connection)
-        future = self._client.invocation_service.invoke_on_connection(
+        future = self._invocation_service.invoke_on_connection(
             client_statistics_codec.encode_request(stats), connection)
         future.add_inline_callback(_log_failure)
 
     def collect(self, connection) -> str:
         """The statistics text for ``connection`` (the owner connection)."""
-        client = self._client
         local = connection.local_address
         pairs: List[Tuple[str, Any]] = [
             ("lastStatisticsCollectionTime", _millis(time.time())),
@@ -171,8 +183,8 @@ class Statistics:
             ("clientVersion", CLIENT_VERSION),
             ("clusterConnectionTimestamp", _millis(connection.start_time)),
             ("clientAddress", "%s:%d" % local if local else ""),
-            ("clientName", client.name),
-            ("credentials.principal", client.config.group_config.name),
+            ("clientName", self._client_name),
+            ("credentials.principal", self._group_name),
         ]
         pairs.extend(self._runtime_gauges())
         for name, near_cache_stats in self._near_cache_stats():
@@ -199,17 +211,9 @@ class Statistics:
             yield name, value
 
     def _near_cache_stats(self) -> Iterator[Tuple[str, Any]]:
-        """``(map name, NearCacheStats)`` of every near-cached map proxy created so far."""
-        manager = getattr(self._client, "_proxy_manager", None)
-        proxies = list(getattr(manager, "_proxies", {}).values())
-        for proxy in proxies:
-            get_stats = getattr(proxy, "get_near_cache_stats", None)
-            if get_stats is None:
-                continue
-            try:
-                yield proxy.name, get_stats()
-            except Exception as e:
-                _logger.debug("Near Cache statistics of %s not available: %s", proxy.name, e)
+        """``(map name, NearCacheStats)`` of every Near Cache in use."""
+        for near_cache in self._near_cache_manager.near_caches():
+            yield near_cache.name, near_cache.stats()
 
 
 def _log_failure(future) -> None:

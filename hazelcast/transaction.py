@@ -31,7 +31,7 @@ from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError,
 from hazelcast.future import check_may_block
 from hazelcast.protocol.codec import (transaction_commit_codec, transaction_create_codec,
                                       transaction_rollback_codec)
-from hazelcast.proxy.base import thread_id
+from hazelcast.proxy.base import ProxyContext, thread_id
 from hazelcast.util.duration import to_millis
 
 _logger = logging.getLogger("HazelcastClient.Transaction")
@@ -66,7 +66,7 @@ _ROLLBACK_ALLOWED = (TransactionState.ACTIVE, TransactionState.COMMIT_FAILED)
 class TransactionManager:
     """Creates the transactions of one client and knows which thread runs which."""
 
-    def __init__(self, context):
+    def __init__(self, context: ProxyContext):
         self._context = context
         self._local = threading.local()
 
@@ -84,7 +84,7 @@ class TransactionManager:
 
     # --- one active transaction per thread ---------------------------------------------
 
-    def _claim_thread(self, transaction: "Transaction") -> None:
+    def claim_thread(self, transaction: "Transaction") -> None:
         current = getattr(self._local, "transaction", None)
         if current is not None and current is not transaction and current._is_alive():
             raise IllegalStateError(
@@ -92,24 +92,24 @@ class TransactionManager:
                 "roll it back before beginning another" % current.id)
         self._local.transaction = transaction
 
-    def _release_thread(self, transaction: "Transaction") -> None:
+    def release_thread(self, transaction: "Transaction") -> None:
         if getattr(self._local, "transaction", None) is transaction:
             self._local.transaction = None
 
     # --- the connection a transaction runs on ---------------------------------------------
 
-    def _connection(self):
+    def connection(self):
         """An authenticated connection: a random member's (smart routing) or the owner's.
 
         Waits up to the invocation timeout while the client has none (it is reconnecting).
         """
-        client = self._context.client
         invocation_service = self._context.invocation_service
-        manager = invocation_service._connection_manager
+        manager = self._context.connection_manager
+        lifecycle = self._context.lifecycle
         smart = self._context.config.network_config.smart_routing
         deadline = time.monotonic() + invocation_service.invocation_timeout
         while True:
-            if not client.lifecycle.is_live:
+            if not lifecycle.is_live:
                 raise HazelcastClientNotActiveError("The client is shut down: it can't begin a transaction")
             if smart:
                 connections = manager.active_connections()
@@ -133,10 +133,12 @@ class Transaction:
     already active), commits when the block ends normally and rolls back when it raises.
     """
 
-    def __init__(self, manager: TransactionManager, context, timeout_millis: int, durability: int,
-                 transaction_type: int):
+    def __init__(self, manager: TransactionManager, context: ProxyContext, timeout_millis: int,
+                 durability: int, transaction_type: int):
         self._manager = manager
         self._context = context
+        # what its transactional proxies serialize with
+        self.serialization_service = context.serialization_service
         self._timeout_millis = timeout_millis
         self.durability = durability
         self.transaction_type = transaction_type
@@ -179,11 +181,11 @@ class Transaction:
         if self._state != TransactionState.NO_TXN:
             raise IllegalStateError("Transaction %s is %s: a transaction begins only once; create a new one "
                                     "with client.new_transaction()" % (self._id, self._state))
-        self._manager._claim_thread(self)
+        self._manager.claim_thread(self)
         try:
             self._thread_ident = threading.get_ident()
             self._thread_id = thread_id()
-            connection = self._manager._connection()
+            connection = self._manager.connection()
             self._start = time.monotonic()  # before the member's own clock starts: we time out first
             request = transaction_create_codec.encode_request(
                 self._timeout_millis, self.durability, self.transaction_type, self._thread_id)
@@ -192,7 +194,7 @@ class Transaction:
             self._state = TransactionState.ACTIVE
         except BaseException:
             self._thread_ident = None
-            self._manager._release_thread(self)
+            self._manager.release_thread(self)
             raise
 
     def commit(self) -> None:
@@ -225,7 +227,7 @@ class Transaction:
             self._state = TransactionState.COMMIT_FAILED
             raise
         finally:
-            self._manager._release_thread(self)
+            self._manager.release_thread(self)
         self._state = TransactionState.COMMITTED
 
     def rollback(self) -> None:
@@ -251,7 +253,7 @@ class Transaction:
                     _logger.debug("Rollback of %s not sent, its connection closed: %s", self._id, e.cause)
         finally:
             self._state = TransactionState.ROLLED_BACK
-            self._manager._release_thread(self)
+            self._manager.release_thread(self)
 
     # --- transactional objects -----------------------------------------------------------------
 
@@ -289,7 +291,7 @@ class Transaction:
 
     # --- what the transactional proxies call ----------------------------------------------------
 
-    def _call(self, codec, name: str, *args, wait_forever: bool = False) -> Any:
+    def call(self, codec, name: str, *args, wait_forever: bool = False) -> Any:
         """Send ``codec``'s request (name, transaction id, thread id, *args) and wait for the value.
 
         The member may hold it (on a key locked by another transaction, an empty queue)

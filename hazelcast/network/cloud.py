@@ -26,10 +26,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional
 
 from hazelcast.errors import HazelcastError, HazelcastSSLError
-from hazelcast.network.address import parse_address
+from hazelcast.network.address import Endpoint, parse_address
 
 if TYPE_CHECKING:
     from hazelcast.config import ClientConfig, ClientProperties
@@ -40,7 +40,6 @@ CLOUD_URL_PATH = "/cluster/discovery?token="
 PRIVATE_ADDRESS = "private-address"
 PUBLIC_ADDRESS = "public-address"
 
-Endpoint = Tuple[str, int]
 
 
 class CloudDiscoveryError(HazelcastError):

@@ -8,40 +8,49 @@ connection, and every reconnect, sends back.
 import itertools
 import logging
 import threading
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Protocol
 
 from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastTimeoutError,
                               TargetDisconnectedError)
 from hazelcast.future import Future
+from hazelcast.network.address import Endpoint
 from hazelcast.network.connection import Connection
 from hazelcast.protocol.codec import client_authentication_codec
-from hazelcast.protocol.error_codes import error_from_message
 from hazelcast.version import CLIENT_TYPE, CLIENT_VERSION, SERIALIZATION_VERSION
 
 _logger = logging.getLogger("HazelcastClient.ConnectionManager")
 
-EXCEPTION_MESSAGE_TYPE = 109
 
 AUTHENTICATED = 0
 CREDENTIALS_FAILED = 1
 SERIALIZATION_VERSION_MISMATCH = 2
 NOT_ALLOWED_IN_CLUSTER = 3
 
-Endpoint = Tuple[str, int]
+
+
+class ConnectionInvoker(Protocol):
+    """What the connection manager needs from the invocation service above it, handed in
+    at construction: authentication is a request like any other (one correlation,
+    deadline and failure path), and responses on a connection go to the invocation table."""
+
+    def invoke_on_connection(self, request: Any, connection: Connection, decoder: Optional[Callable] = None,
+                             event_handler: Optional[Callable] = None, wait_timeout: Optional[float] = 0.0,
+                             timeout: Optional[float] = None) -> Future: ...
+
+    def handle_message(self, connection: Connection, message: Any) -> None: ...
+
+    def on_connection_closed(self, connection: Connection, error: BaseException) -> None: ...
 
 
 class ConnectionManager:
     """Connections by member address, the owner connection and the principal."""
 
-    def __init__(self, reactor, config, client_name: str,
-                 next_correlation_id: Callable[[], int],
-                 message_handler: Callable[[Connection, object], None], ssl_wrapper=None,
+    def __init__(self, reactor, config, client_name: str, invoker: ConnectionInvoker, ssl_wrapper=None,
                  address_translator: Optional[Callable[[Endpoint], Optional[Endpoint]]] = None):
         self._reactor = reactor
         self._config = config
         self._client_name = client_name
-        self._next_correlation_id = next_correlation_id
-        self._message_handler = message_handler
+        self._invoker = invoker
         self._ssl_wrapper = ssl_wrapper
         # Cloud discovery: member (private) address -> the address to connect to (public).
         # Connections are found by both; None means "connect where the member said".
@@ -56,9 +65,6 @@ class ConnectionManager:
         self.owner_uuid: Optional[str] = None
         self.partition_count: Optional[int] = None
         self.cluster_id: Optional[str] = None
-        # Set by the client: sends a request on a connection and returns the Future of
-        # its decoded response (the invocation service, which sits above this layer).
-        self.invoke_on_connection: Optional[Callable[..., Future]] = None
         self._added_listeners: List[Callable[[Connection], None]] = []
         self._removed_listeners: List[Callable[[Connection, BaseException], None]] = []
 
@@ -118,13 +124,12 @@ class ConnectionManager:
 
     def _open(self, endpoint: Endpoint, as_owner: bool, result: Future) -> None:
         network = self._config.network_config
-        connection = Connection(self._reactor, endpoint, next(self._ids), self._on_auth_message,
-                                self._on_connection_closed, network.socket_options, self._ssl_wrapper)
-        connection.auth_future = result
-        connection.auth_as_owner = as_owner
+        connection = Connection(self._reactor, endpoint, next(self._ids), self._invoker.handle_message,
+                                lambda closed, error: self._on_connection_closed(closed, error, result),
+                                network.socket_options, self._ssl_wrapper)
         _logger.info("Connecting to %s:%d", endpoint[0], endpoint[1])
         connection.start_connect(network.connection_timeout).add_inline_callback(
-            lambda f: self._on_connected(connection, f))
+            lambda connected: self._on_connected(connection, connected, as_owner, result))
 
     def _auth_request(self, as_owner: bool):
         group = self._config.group_config
@@ -133,36 +138,48 @@ class ConnectionManager:
             as_owner, CLIENT_TYPE, SERIALIZATION_VERSION, CLIENT_VERSION,
             self._client_name, list(getattr(self._config, "labels", None) or []), None, None)
 
+    def _authenticate(self, connection: Connection, as_owner: bool) -> Future:
+        """Future of the member's authentication response on ``connection``; an
+        ``AuthenticationError`` (or a ``HazelcastTimeoutError`` when the member did not
+        answer within the connection timeout) if it did not accept the client."""
+        host, port = connection.address
+        group_name = self._config.group_config.name
+        timeout = self._config.network_config.connection_timeout
+        timeout = timeout if timeout > 0 else 120.0
+        role = "as owner " if as_owner else ""
+
+        def check(done: Future):
+            error = done.exception()
+            if isinstance(error, HazelcastTimeoutError):
+                raise HazelcastTimeoutError("no authentication response from %s:%d within %.1f s"
+                                            % (host, port, timeout), error)
+            if error is not None:
+                raise AuthenticationError("Authentication %sto %s:%d with group '%s' failed: %s"
+                                          % (role, host, port, group_name, error), error)
+            response = done.result()
+            if response.status != AUTHENTICATED:
+                raise AuthenticationError(_auth_failure_text(response.status, host, port, group_name,
+                                                             response.serialization_version))
+            return response
+
+        return self._invoker.invoke_on_connection(
+            self._auth_request(as_owner), connection, client_authentication_codec.decode_response,
+            timeout=timeout).continue_with(check)
+
     def _authenticate_as_owner(self, connection: Connection) -> Future:
         """Make an open connection the owner connection by authenticating on it again.
 
         Used on reconnect when the new owner is a member we are already connected
         to: requests in flight on that connection carry on undisturbed.
         """
-        result = Future()
-        host, port = connection.address
-        group_name = self._config.group_config.name
-
-        def on_response(done: Future) -> None:
-            error = done.exception()
-            if error is not None:
-                result.set_exception(AuthenticationError(
-                    "Authentication as owner to %s:%d with group '%s' failed: %s"
-                    % (host, port, group_name, error), error))
-                return
-            response = done.result()
-            if response.status != AUTHENTICATED:
-                result.set_exception(AuthenticationError(_auth_failure_text(
-                    response.status, host, port, group_name, response.serialization_version)))
-                return
+        def on_response(done: Future) -> Connection:
+            response = done.result()  # raises the authentication error
             with self._lock:
                 self._become_owner(connection, response)
             _logger.info("Authenticated as owner with %r", connection)
-            result.set_result(connection)
+            return connection
 
-        self.invoke_on_connection(self._auth_request(True), connection,
-                                  client_authentication_codec.decode_response).add_inline_callback(on_response)
-        return result
+        return self._authenticate(connection, True).continue_with(on_response)
 
     def _become_owner(self, connection: Connection, response) -> None:
         connection.is_owner = True
@@ -174,85 +191,60 @@ class ConnectionManager:
             self.partition_count = response.partition_count
         self.cluster_id = response.cluster_id
 
-    def _on_connected(self, connection: Connection, connected: Future) -> None:
+    def _on_connected(self, connection: Connection, connected: Future, as_owner: bool, result: Future) -> None:
         if connected.exception() is not None:
-            self._finish_pending(connection, error=connected.exception())
+            self._finish_pending(connection, result, error=connected.exception())
             return
-        request = self._auth_request(connection.auth_as_owner)
-        correlation_id = self._next_correlation_id()
-        request.correlation_id = correlation_id
-        connection.auth_correlation_id = correlation_id
-        timeout = self._config.network_config.connection_timeout
-        connection.auth_timer = self._reactor.add_timer(
-            timeout if timeout > 0 else 120.0, lambda: self._on_auth_timeout(connection))
-        connection.send(request.buf)
+        self._authenticate(connection, as_owner).add_inline_callback(
+            lambda done: self._on_authenticated(connection, done, as_owner, result))
 
-    def _on_auth_timeout(self, connection: Connection) -> None:
-        if not connection.auth_future.done():
-            host, port = connection.address
-            error = HazelcastTimeoutError("no authentication response from %s:%d within %.1f s"
-                                          % (host, port, self._config.network_config.connection_timeout))
-            connection.close(str(error), error)
-
-    def _on_auth_message(self, connection: Connection, message) -> None:
-        if message.correlation_id != getattr(connection, "auth_correlation_id", None):
-            _logger.debug("Ignoring %r before authentication completed", message)
+    def _on_authenticated(self, connection: Connection, done: Future, as_owner: bool, result: Future) -> None:
+        error = done.exception()
+        if error is not None:
+            connection.close(str(error), error)  # fails ``result`` with ``error``
             return
-        connection.auth_timer.cancel()
-        group_name = self._config.group_config.name
-        host, port = connection.address
-        if message.message_type == EXCEPTION_MESSAGE_TYPE:
-            server_error = error_from_message(message)
-            error = AuthenticationError(
-                "Authentication to %s:%d with group '%s' failed: %s" % (host, port, group_name, server_error),
-                server_error)
-            connection.close(str(error), error)
-            return
-        response = client_authentication_codec.decode_response(message)
-        status = response.status
-        if status != AUTHENTICATED:
-            error = AuthenticationError(_auth_failure_text(status, host, port, group_name,
-                                                           response.serialization_version))
-            connection.close(str(error), error)
-            return
+        response = done.result()
         address = response.address
         connection.member_address = address
         connection.server_version = response.server_hazelcast_version
-        connection.message_handler = self._message_handler
         member_endpoint = (address.host, address.port) if address is not None else connection.address
         with self._lock:
-            if connection.auth_as_owner:
+            if as_owner:
                 self._become_owner(connection, response)
             self._connections[member_endpoint] = connection
             self._connections[connection.address] = connection
         _logger.info("Authenticated with %r (member %s, server version %s)", connection,
                      address, response.server_hazelcast_version)
-        self._finish_pending(connection, result=connection)
+        self._finish_pending(connection, result)
         for listener in list(self._added_listeners):
             try:
                 listener(connection)
             except Exception:
                 _logger.exception("Connection-added listener failed")
 
-    def _finish_pending(self, connection: Connection, result=None, error=None) -> None:
+    def _finish_pending(self, connection: Connection, result: Future,
+                        error: Optional[BaseException] = None) -> None:
+        """Complete ``result`` (the Future ``get_or_connect`` handed out) with ``connection``
+        or ``error``."""
         with self._lock:
-            if self._pending.get(connection.address) is connection.auth_future:
+            if self._pending.get(connection.address) is result:
                 del self._pending[connection.address]
         if error is not None:
-            connection.auth_future.set_exception(error)
+            result.set_exception(error)
         else:
-            connection.auth_future.set_result(result)
+            result.set_result(connection)
 
-    def _on_connection_closed(self, connection: Connection, error: BaseException) -> None:
-        authenticated = connection.auth_future.done() and connection.auth_future.exception() is None
-        if not authenticated:
-            self._finish_pending(connection, error=error)
-            return
+    def _on_connection_closed(self, connection: Connection, error: BaseException, result: Future) -> None:
         with self._lock:
-            for key in [k for k, c in self._connections.items() if c is connection]:
+            keys = [k for k, c in self._connections.items() if c is connection]
+            for key in keys:
                 del self._connections[key]
             if self.owner_connection is connection:
                 self.owner_connection = None
+        if not keys:  # closed before it was authenticated: only the authentication was on it
+            self._invoker.on_connection_closed(connection, error)
+            self._finish_pending(connection, result, error)
+            return
         for listener in list(self._removed_listeners):
             try:
                 listener(connection, error)

@@ -1,46 +1,65 @@
 """The base of every distributed-object proxy, and ``blocking()``."""
+import itertools
 import logging
 import re
-import itertools
 import threading
-from typing import Any, Callable, Optional, Tuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple
 
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
+from hazelcast.proxy.map_events import entry_event_handler
 from hazelcast.util.lazy import lazy_attributes
+
+if TYPE_CHECKING:  # annotations only: proxies import the services' modules lazily or not at all
+    from hazelcast.cluster import ClusterService
+    from hazelcast.config import ClientConfig, ClientProperties
+    from hazelcast.invocation import InvocationService
+    from hazelcast.lifecycle import LifecycleService
+    from hazelcast.listener import ListenerService
+    from hazelcast.near_cache_manager import NearCacheManager
+    from hazelcast.network.connection_manager import ConnectionManager
+    from hazelcast.network.reactor import Reactor
+    from hazelcast.partition import PartitionService
+    from hazelcast.proxy.manager import ProxyManager
+    from hazelcast.serialization.service import SerializationService
+    from hazelcast.util.worker import StripedWorker
 
 _logger = logging.getLogger("HazelcastClient.Proxy")
 
 
+@dataclass(frozen=True)
 class ProxyContext:
-    """The services a proxy works with, wired once by the client."""
+    """The services proxies (and transactions) work with, built once by the client in
+    dependency order; nothing in it is replaced afterwards."""
 
-    def __init__(self, client, invocation_service, serialization_service, partition_service,
-                 listener_service, cluster_service, proxy_manager, config, reactor=None,
-                 event_worker=None):
-        self.client = client
-        self.invocation_service = invocation_service
-        self.serialization_service = serialization_service
-        self.partition_service = partition_service
-        self.listener_service = listener_service
-        self.cluster_service = cluster_service
-        self.proxy_manager = proxy_manager
-        self.config = config
-        self._reactor = reactor
-        self._event_worker = event_worker
+    config: "ClientConfig"
+    properties: "ClientProperties"
+    lifecycle: "LifecycleService"
+    serialization_service: "SerializationService"
+    partition_service: "PartitionService"
+    invocation_service: "InvocationService"
+    connection_manager: "ConnectionManager"
+    listener_service: "ListenerService"
+    cluster_service: "ClusterService"
+    near_cache_manager: "NearCacheManager"
+    proxy_manager: "ProxyManager"
+    reactor: "Reactor"
+    event_worker: "StripedWorker"
 
     def add_timer(self, delay: float, callback: Callable[[], Any]):
         """Run ``callback()`` on the I/O thread after ``delay`` seconds (never block in it)."""
-        return self._reactor.add_timer(delay, callback)
+        return self.reactor.add_timer(delay, callback)
 
     def call_soon(self, callback: Callable[..., Any], *args: Any) -> None:
         """Run ``callback(*args)`` on the I/O thread soon."""
-        self._reactor.call_soon(callback, *args)
+        self.reactor.call_soon(callback, *args)
 
     def submit_event(self, callback: Callable[..., Any], *args: Any) -> None:
-        """Run ``callback(*args)`` on the event thread, where user listeners run."""
-        self._event_worker.submit(callback, *args)
+        """Run ``callback(*args)`` on the event thread of unkeyed work, where user listeners
+        run (in order with the other calls made through here)."""
+        self.event_worker.submit(callback, *args)
 
 
 def check_not_none(value: Any, what: str) -> None:
@@ -64,6 +83,18 @@ def thread_id() -> int:
     except AttributeError:
         _this_thread.hz_id = ident = next(_thread_ids)
         return ident
+
+
+# One counter for the whole process: each lock/unlock request (Lock, Map and MultiMap
+# locks) carries a fresh id, and the member ignores a request whose id it has already
+# applied to that lock (a retry after a lost connection). Ids must not repeat for a
+# lock, even across proxies. Members before 3.7 (protocol 1.2) ignore the field.
+_reference_ids = itertools.count(1)
+
+
+def next_reference_id() -> int:
+    """A fresh reference id for a lock or unlock request."""
+    return next(_reference_ids)
 
 
 def listener_id(registration_id: Any) -> Any:
@@ -122,6 +153,24 @@ class Proxy:
     def _register_listener(self, encode_register, decode_register, encode_deregister, handler) -> Future:
         return self._context.listener_service.register_listener(
             encode_register, decode_register, encode_deregister, handler)
+
+    def _register_codec_listener(self, add_codec, add_args: tuple, remove_codec, handler: Callable) -> Future:
+        """Register a listener with ``add_codec.encode_request(name, *add_args, local_only)``,
+        removable with ``remove_codec``; ``handler`` gets the event frames. Future of the
+        registration id."""
+        name = self.name
+        return self._register_listener(
+            lambda local_only: add_codec.encode_request(name, *add_args, local_only), add_codec.decode_response,
+            lambda registration_id: remove_codec.encode_request(name, registration_id), handler)
+
+    def _register_entry_listener(self, add_codec, add_args: tuple, remove_codec,
+                                 functions: Dict[int, Callable]) -> Future:
+        """:meth:`_register_codec_listener` whose events become
+        :class:`~hazelcast.proxy.map_events.EntryEvent` calls of ``functions``
+        (``{EntryEventType value: function}``)."""
+        handler = entry_event_handler(add_codec, self.name, functions, self._to_object,
+                                      self._context.cluster_service.get_member_by_uuid)
+        return self._register_codec_listener(add_codec, add_args, remove_codec, handler)
 
     def _deregister_listener(self, registration_id: str) -> Future:
         return self._context.listener_service.deregister_listener(listener_id(registration_id))
@@ -197,7 +246,7 @@ def protocol_version_of(server_version: Optional[str]) -> Tuple[int, int]:
 def cluster_protocol_version(context: ProxyContext) -> Tuple[int, int]:
     """The protocol version of the member behind the owner connection (the newest if not
     connected: the member will then say what it lacks)."""
-    owner = context.client.connection_manager.owner_connection
+    owner = context.connection_manager.owner_connection
     return protocol_version_of(owner.server_version) if owner is not None else NEWEST_PROTOCOL
 
 
@@ -205,7 +254,7 @@ def require_protocol(context: ProxyContext, since: Tuple[int, int], what: str) -
     """Raise ``UnsupportedOperationError`` when the cluster's members are older than ``since``."""
     version = cluster_protocol_version(context)
     if version < since:
-        owner = context.client.connection_manager.owner_connection
+        owner = context.connection_manager.owner_connection
         running = owner.server_version if owner is not None and owner.server_version else "3.6 or 3.7"
         raise UnsupportedOperationError(
             "%s needs Hazelcast members of version %s or newer (client protocol %d.%d); the cluster "

@@ -8,6 +8,7 @@ any language that share the name never hand out the same id.
 from hazelcast.future import Future
 from hazelcast.proxy.base import Proxy, check_int
 from hazelcast.proxy.flake_id_generator import IdBatch, IdBatcher
+from hazelcast.proxy.manager import ATOMIC_LONG_SERVICE
 
 BLOCK_SIZE = 10000
 ATOMIC_LONG_PREFIX = "hz:atomic:idGenerator:"
@@ -31,7 +32,7 @@ class IdGenerator(Proxy):
         # in __init__: proxies are built under the proxy manager's lock
         blocks = self.__dict__.get("_blocks_proxy")
         if blocks is None:
-            blocks = self._context.client.get_atomic_long(ATOMIC_LONG_PREFIX + self.name)
+            blocks = self._context.proxy_manager.get_or_create(ATOMIC_LONG_SERVICE, ATOMIC_LONG_PREFIX + self.name)
             self.__dict__["_blocks_proxy"] = blocks
         return blocks
 

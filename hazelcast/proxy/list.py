@@ -2,16 +2,21 @@
 from typing import Any, Iterable
 
 from hazelcast.future import Future
-from hazelcast.protocol.codec import (list_add_all_with_index_codec, list_add_codec,
-                                      list_add_with_index_codec, list_get_all_codec, list_get_codec,
-                                      list_index_of_codec, list_iterator_codec,
+from hazelcast.protocol.codec import (list_add_all_codec, list_add_all_with_index_codec, list_add_codec,
+                                      list_add_listener_codec, list_add_with_index_codec,
+                                      list_clear_codec, list_compare_and_remove_all_codec,
+                                      list_compare_and_retain_all_codec, list_contains_all_codec,
+                                      list_contains_codec, list_get_all_codec, list_get_codec,
+                                      list_index_of_codec, list_is_empty_codec, list_iterator_codec,
                                       list_last_index_of_codec, list_list_iterator_codec,
-                                      list_remove_codec, list_remove_with_index_codec, list_set_codec,
+                                      list_remove_codec, list_remove_listener_codec,
+                                      list_remove_with_index_codec, list_set_codec, list_size_codec,
                                       list_sub_codec)
-from hazelcast.proxy.item_events import ItemCollection, check_index, items_to_data
+from hazelcast.proxy.item_collection import ItemCodecs, ItemCollection
+from hazelcast.proxy.item_events import check_index, items_to_data
 
 
-class List(ItemCollection, codec_prefix="list"):
+class List(ItemCollection):
     """A distributed list; it lives on one partition (of its name).
 
     Every method returns a :class:`~hazelcast.future.Future`; use ``blocking()``
@@ -22,6 +27,18 @@ class List(ItemCollection, codec_prefix="list"):
     ``add_all``, ``remove_all``, ``retain_all``, ``add_listener``,
     ``remove_listener``.
     """
+
+    _codecs = ItemCodecs(
+        size=list_size_codec,
+        is_empty=list_is_empty_codec,
+        clear=list_clear_codec,
+        contains=list_contains_codec,
+        contains_all=list_contains_all_codec,
+        add_all=list_add_all_codec,
+        compare_and_remove_all=list_compare_and_remove_all_codec,
+        compare_and_retain_all=list_compare_and_retain_all_codec,
+        add_listener=list_add_listener_codec,
+        remove_listener=list_remove_listener_codec)
 
     def add(self, item: Any) -> Future:
         """Append ``item``; Future of True."""

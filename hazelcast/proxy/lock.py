@@ -1,5 +1,4 @@
 """Distributed Lock proxy (``client.get_lock(name)``, manual section 7.4.9)."""
-import itertools
 from typing import Optional
 
 from hazelcast.future import Future, cancellable, check_may_block
@@ -7,14 +6,8 @@ from hazelcast.protocol.codec import (lock_force_unlock_codec, lock_get_lock_cou
                                       lock_get_remaining_lease_time_codec,
                                       lock_is_locked_by_current_thread_codec, lock_is_locked_codec,
                                       lock_lock_codec, lock_try_lock_codec, lock_unlock_codec)
-from hazelcast.proxy.base import BlockingProxy, NamePartitionedProxy, thread_id
+from hazelcast.proxy.base import BlockingProxy, NamePartitionedProxy, next_reference_id, thread_id
 from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis, wait_of
-
-# One counter for the whole process: each lock/unlock request carries a fresh id, and
-# the member ignores a request whose id it has already applied to that lock (a retry
-# after a lost connection). Ids must not repeat for a lock, even across proxies.
-# Members before 3.7 (protocol 1.2) do not know the field and ignore it.
-_reference_ids = itertools.count(1)
 
 
 class Lock(NamePartitionedProxy):
@@ -45,7 +38,7 @@ class Lock(NamePartitionedProxy):
         """
         lease = to_millis(lease_time, "Lock.lock: lease_time", HOLD_LOCK, infinite=True, positive=True)
         owner = thread_id()
-        request = lock_lock_codec.encode_request(self.name, lease, owner, next(_reference_ids))
+        request = lock_lock_codec.encode_request(self.name, lease, owner, next_reference_id())
         return cancellable(self._send_void(request, wait_timeout=None), lambda _: self._release_unwanted(owner))
 
     def try_lock(self, timeout: Optional[float] = 0, lease_time: Optional[float] = -1) -> Future:
@@ -58,25 +51,25 @@ class Lock(NamePartitionedProxy):
         lease = to_millis(lease_time, "Lock.try_lock: lease_time", HOLD_LOCK, infinite=True,
                           positive=True)
         owner = thread_id()
-        request = lock_try_lock_codec.encode_request(self.name, owner, lease, wait, next(_reference_ids))
+        request = lock_try_lock_codec.encode_request(self.name, owner, lease, wait, next_reference_id())
         return cancellable(self._send(request, lock_try_lock_codec.decode_response, wait_of(wait)),
                            lambda acquired: acquired and self._release_unwanted(owner))
 
     def _release_unwanted(self, owner: int) -> None:
         """Give back a hold the member granted to a lock()/try_lock() that was cancelled
         meanwhile: unlock for the thread id the request carried."""
-        request = lock_unlock_codec.encode_request(self.name, owner, next(_reference_ids))
+        request = lock_unlock_codec.encode_request(self.name, owner, next_reference_id())
         self._send_undo(request, "releasing the lock granted to a cancelled lock call")
 
     def unlock(self) -> Future:
         """Release one hold of the calling thread; fails with ``IllegalMonitorStateError``
         if this thread does not hold the lock."""
-        request = lock_unlock_codec.encode_request(self.name, thread_id(), next(_reference_ids))
+        request = lock_unlock_codec.encode_request(self.name, thread_id(), next_reference_id())
         return self._send_void(request)
 
     def force_unlock(self) -> Future:
         """Release the lock whoever holds it, however many times."""
-        request = lock_force_unlock_codec.encode_request(self.name, next(_reference_ids))
+        request = lock_force_unlock_codec.encode_request(self.name, next_reference_id())
         return self._send_void(request)
 
     def is_locked(self) -> Future:

@@ -1,5 +1,4 @@
 """Distributed Map proxy (``client.get_map(name)``): manual 7.4.1, 7.5.2, 7.6 and 7.7."""
-import itertools
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from hazelcast.errors import HazelcastSerializationError, IllegalArgumentError, IllegalStateError
@@ -25,7 +24,7 @@ from hazelcast.protocol.codec import (
     map_try_lock_codec, map_try_put_codec, map_try_remove_codec, map_unlock_codec,
     map_values_codec, map_values_with_paging_predicate_codec, map_values_with_predicate_codec)
 from hazelcast.proxy import map_paging
-from hazelcast.proxy.base import Proxy, check_not_none, listener_id, thread_id
+from hazelcast.proxy.base import Proxy, check_not_none, listener_id, next_reference_id, thread_id
 from hazelcast.proxy.map_events import (EntryEvent, EntryEventType, entry_event_handler, listener_flags,
                                         listener_functions)
 from hazelcast.serialization.api import IdentifiedDataSerializable, Portable
@@ -38,7 +37,6 @@ SERVICE_NAME = "hz:impl:mapService"
 
 # Lock requests carry an id the member uses to recognise a retried request; it only has
 # to grow, so one counter serves every map of the process.
-_reference_ids = itertools.count(1)
 
 _MEMBER_OBJECT = "an IdentifiedDataSerializable or Portable object (or one with a custom serializer) " \
                  "whose Java twin is on the members' classpath"
@@ -77,10 +75,10 @@ class Map(Proxy):
     documented default of each, other negatives, NaN and non-numbers raise
     ``IllegalArgumentError``.
 
-    Extension points: every key operation serializes its arguments and then calls a
-    ``_<operation>_internal(key_data, ...)`` method, and every operation that changes
-    many entries calls a ``_<operation>_internal(...)`` method too, so that a subclass
-    (the Near Cache) can intercept reads and invalidate on writes in one place.
+    Extension points for a subclass that keeps entries locally (the Near Cache): reads
+    of values go through ``_get_by_data``, ``_get_all_by_data`` and
+    ``_contains_key_by_data``; every change goes through ``_mutate`` (the entries of
+    some keys) or ``_mutate_all`` (any entry).
     """
 
     def __init__(self, service_name: str, name: str, context):
@@ -152,9 +150,9 @@ class Map(Proxy):
 
     def get(self, key: Any) -> Future:
         """Future of the value of ``key``, or None."""
-        return self._get_internal(self._key_data(key))
+        return self._get_by_data(self._key_data(key))
 
-    def _get_internal(self, key_data) -> Future:
+    def _get_by_data(self, key_data) -> Future:
         request = map_get_codec.encode_request(self.name, key_data, thread_id())
         return self._invoke_on_key(request, key_data, self._decode_value)
 
@@ -162,10 +160,10 @@ class Map(Proxy):
         """Future of a dict of those of ``keys`` that have values; one request per partition, in parallel."""
         key_datas = self._key_data_list(keys)
         to_object = self._to_object
-        return self._get_all_internal(key_datas)._map(
+        return self._get_all_by_data(key_datas)._map(
             lambda pairs: {to_object(k): to_object(v) for k, v in pairs})
 
-    def _get_all_internal(self, key_datas: List[Any]) -> Future:
+    def _get_all_by_data(self, key_datas: List[Any]) -> Future:
         """Future of the ``(key Data, value Data)`` pairs of the keys that have values."""
         by_partition: Dict[int, List[Any]] = {}
         get_partition_id = self._partition_service.get_partition_id
@@ -191,9 +189,9 @@ class Map(Proxy):
 
     def contains_key(self, key: Any) -> Future:
         """Future of True if the map has ``key``."""
-        return self._contains_key_internal(self._key_data(key))
+        return self._contains_key_by_data(self._key_data(key))
 
-    def _contains_key_internal(self, key_data) -> Future:
+    def _contains_key_by_data(self, key_data) -> Future:
         request = map_contains_key_codec.encode_request(self.name, key_data, thread_id())
         return self._invoke_on_key(request, key_data, map_contains_key_codec.decode_response)
 
@@ -210,6 +208,25 @@ class Map(Proxy):
         """Future of True if the map has no entries."""
         return self._invoke(map_is_empty_codec.encode_request(self.name), map_is_empty_codec.decode_response)
 
+    # --- the one path of every change -------------------------------------------------------
+    #
+    # Every method that changes entries hands the Future of its request to one of these two
+    # (after sending it): a subclass that keeps entries locally (the Near Cache) overrides
+    # them, and nothing else, to drop what changed. tests/unit/test_map_mutations.py checks
+    # that every public method either is in its list of reads or goes through here.
+
+    def _mutate(self, key_datas: List[Any], sent: Future) -> Future:
+        """``sent``: the Future of a request that changes the entries of ``key_datas``."""
+        return sent
+
+    def _mutate_all(self, sent: Future) -> Future:
+        """``sent``: the Future of a request that may change any entry."""
+        return sent
+
+    def _mutate_key(self, request, key_data, decoder: Optional[Callable] = None,
+                    wait_timeout: Optional[float] = 0.0) -> Future:
+        return self._mutate([key_data], self._invoke_on_key(request, key_data, decoder, wait_timeout))
+
     # --- writes -----------------------------------------------------------------------------
 
     def put(self, key: Any, value: Any, ttl: Optional[float] = -1, max_idle: Optional[float] = None) -> Future:
@@ -218,75 +235,59 @@ class Map(Proxy):
         ``ttl``: seconds the entry lives (None/-1: the map's default, 0: forever);
         ``max_idle``: seconds it may go untouched (members 3.11+).
         """
-        return self._put_internal(*self._entry_arguments(key, value, ttl, max_idle))
-
-    def _put_internal(self, key_data, value_data, ttl: int, max_idle: Optional[int]) -> Future:
-        request = self._encode_with_ttl(map_put_codec, map_put_with_max_idle_codec, key_data, value_data, ttl,
-                                        max_idle)
-        return self._invoke_on_key(request, key_data, self._decode_value)
+        key_data, value_data, ttl_ms, max_idle_ms = self._entry_arguments(key, value, ttl, max_idle)
+        request = self._encode_with_ttl(map_put_codec, map_put_with_max_idle_codec, key_data, value_data,
+                                        ttl_ms, max_idle_ms)
+        return self._mutate_key(request, key_data, self._decode_value)
 
     def set(self, key: Any, value: Any, ttl: Optional[float] = -1, max_idle: Optional[float] = None) -> Future:
         """Like ``put`` without returning the old value (cheaper)."""
-        return self._set_internal(*self._entry_arguments(key, value, ttl, max_idle))
-
-    def _set_internal(self, key_data, value_data, ttl: int, max_idle: Optional[int]) -> Future:
-        request = self._encode_with_ttl(map_set_codec, map_set_with_max_idle_codec, key_data, value_data, ttl,
-                                        max_idle)
-        return self._invoke_on_key(request, key_data)._map(_none)
+        key_data, value_data, ttl_ms, max_idle_ms = self._entry_arguments(key, value, ttl, max_idle)
+        request = self._encode_with_ttl(map_set_codec, map_set_with_max_idle_codec, key_data, value_data,
+                                        ttl_ms, max_idle_ms)
+        return self._mutate_key(request, key_data)._map(_none)
 
     def put_if_absent(self, key: Any, value: Any, ttl: Optional[float] = -1,
                       max_idle: Optional[float] = None) -> Future:
         """Set ``key`` only if it has no value; Future of the existing value (None if it was set)."""
-        return self._put_if_absent_internal(*self._entry_arguments(key, value, ttl, max_idle))
-
-    def _put_if_absent_internal(self, key_data, value_data, ttl: int, max_idle: Optional[int]) -> Future:
+        key_data, value_data, ttl_ms, max_idle_ms = self._entry_arguments(key, value, ttl, max_idle)
         request = self._encode_with_ttl(map_put_if_absent_codec, map_put_if_absent_with_max_idle_codec, key_data,
-                                        value_data, ttl, max_idle)
-        return self._invoke_on_key(request, key_data, self._decode_value)
+                                        value_data, ttl_ms, max_idle_ms)
+        return self._mutate_key(request, key_data, self._decode_value)
 
     def put_transient(self, key: Any, value: Any, ttl: Optional[float] = -1,
                       max_idle: Optional[float] = None) -> Future:
         """Like ``set``, but a MapStore on the members does not store the entry."""
-        return self._put_transient_internal(*self._entry_arguments(key, value, ttl, max_idle))
-
-    def _put_transient_internal(self, key_data, value_data, ttl: int, max_idle: Optional[int]) -> Future:
+        key_data, value_data, ttl_ms, max_idle_ms = self._entry_arguments(key, value, ttl, max_idle)
         request = self._encode_with_ttl(map_put_transient_codec, map_put_transient_with_max_idle_codec, key_data,
-                                        value_data, ttl, max_idle)
-        return self._invoke_on_key(request, key_data)._map(_none)
+                                        value_data, ttl_ms, max_idle_ms)
+        return self._mutate_key(request, key_data)._map(_none)
 
     def try_put(self, key: Any, value: Any, timeout: float = 0) -> Future:
         """Put, waiting up to ``timeout`` seconds for another thread's lock on ``key``; Future of True if put."""
-        return self._try_put_internal(self._key_data(key), self._value_data(value), _timeout_millis(timeout))
-
-    def _try_put_internal(self, key_data, value_data, timeout: int) -> Future:
-        request = map_try_put_codec.encode_request(self.name, key_data, value_data, thread_id(), timeout)
-        return self._invoke_on_key(request, key_data, map_try_put_codec.decode_response, wait_of(timeout))
+        key_data, value_data, timeout_ms = self._key_data(key), self._value_data(value), _timeout_millis(timeout)
+        request = map_try_put_codec.encode_request(self.name, key_data, value_data, thread_id(), timeout_ms)
+        return self._mutate_key(request, key_data, map_try_put_codec.decode_response, wait_of(timeout_ms))
 
     def replace(self, key: Any, value: Any) -> Future:
         """Set ``key`` to ``value`` only if it has a value; Future of the replaced value (or None)."""
-        return self._replace_internal(self._key_data(key), self._value_data(value))
-
-    def _replace_internal(self, key_data, value_data) -> Future:
-        request = map_replace_codec.encode_request(self.name, key_data, value_data, thread_id())
-        return self._invoke_on_key(request, key_data, self._decode_value)
+        key_data = self._key_data(key)
+        request = map_replace_codec.encode_request(self.name, key_data, self._value_data(value), thread_id())
+        return self._mutate_key(request, key_data, self._decode_value)
 
     def replace_if_same(self, key: Any, old_value: Any, new_value: Any) -> Future:
         """Set ``key`` to ``new_value`` only if its value is ``old_value``; Future of True if replaced."""
-        return self._replace_if_same_internal(self._key_data(key), self._value_data(old_value, "old_value"),
-                                              self._value_data(new_value, "new_value"))
-
-    def _replace_if_same_internal(self, key_data, old_value_data, new_value_data) -> Future:
-        request = map_replace_if_same_codec.encode_request(self.name, key_data, old_value_data, new_value_data,
-                                                           thread_id())
-        return self._invoke_on_key(request, key_data, map_replace_if_same_codec.decode_response)
+        key_data = self._key_data(key)
+        request = map_replace_if_same_codec.encode_request(
+            self.name, key_data, self._value_data(old_value, "old_value"), self._value_data(new_value, "new_value"),
+            thread_id())
+        return self._mutate_key(request, key_data, map_replace_if_same_codec.decode_response)
 
     def set_ttl(self, key: Any, ttl: Optional[float]) -> Future:
         """Give the existing entry of ``key`` a new time to live (members 3.11+); Future of True if it exists."""
-        return self._set_ttl_internal(self._key_data(key), _ttl_millis(ttl))
-
-    def _set_ttl_internal(self, key_data, ttl: int) -> Future:
-        request = map_set_ttl_codec.encode_request(self.name, key_data, ttl)
-        return self._invoke_on_key(request, key_data, map_set_ttl_codec.decode_response)
+        key_data = self._key_data(key)
+        request = map_set_ttl_codec.encode_request(self.name, key_data, _ttl_millis(ttl))
+        return self._mutate_key(request, key_data, map_set_ttl_codec.decode_response)
 
     def put_all(self, map: Dict[Any, Any]) -> Future:  # noqa: A002 - 3.12.3's keyword
         """Put every entry of the dict ``map``; one request per partition, sent in parallel."""
@@ -295,78 +296,59 @@ class Map(Proxy):
             raise IllegalArgumentError("put_all takes a dict of entries, got %s" % type(map).__name__)
         by_partition: Dict[int, List[Tuple[Any, Any]]] = {}
         get_partition_id = self._partition_service.get_partition_id
+        key_datas = []
         for key, value in map.items():
             key_data = self._key_data(key)
+            key_datas.append(key_data)
             by_partition.setdefault(get_partition_id(key_data), []).append((key_data, self._value_data(value)))
-        return self._put_all_internal(by_partition)
-
-    def _put_all_internal(self, by_partition: Dict[int, List[Tuple[Any, Any]]]) -> Future:
         futures = [self._invoke_on_partition(map_put_all_codec.encode_request(self.name, pairs), partition_id)
                    for partition_id, pairs in by_partition.items()]
-        return combine_futures(futures)._map(_none)
+        return self._mutate(key_datas, combine_futures(futures)._map(_none))
 
     # --- removals ---------------------------------------------------------------------------
 
     def remove(self, key: Any) -> Future:
         """Remove ``key``; Future of the value it had (or None)."""
-        return self._remove_internal(self._key_data(key))
-
-    def _remove_internal(self, key_data) -> Future:
+        key_data = self._key_data(key)
         request = map_remove_codec.encode_request(self.name, key_data, thread_id())
-        return self._invoke_on_key(request, key_data, self._decode_value)
+        return self._mutate_key(request, key_data, self._decode_value)
 
     def remove_if_same(self, key: Any, value: Any) -> Future:
         """Remove ``key`` only if its value is ``value``; Future of True if removed."""
-        return self._remove_if_same_internal(self._key_data(key), self._value_data(value))
-
-    def _remove_if_same_internal(self, key_data, value_data) -> Future:
-        request = map_remove_if_same_codec.encode_request(self.name, key_data, value_data, thread_id())
-        return self._invoke_on_key(request, key_data, map_remove_if_same_codec.decode_response)
+        key_data = self._key_data(key)
+        request = map_remove_if_same_codec.encode_request(self.name, key_data, self._value_data(value), thread_id())
+        return self._mutate_key(request, key_data, map_remove_if_same_codec.decode_response)
 
     def try_remove(self, key: Any, timeout: float = 0) -> Future:
         """Remove, waiting up to ``timeout`` seconds for another thread's lock; Future of True if removed."""
-        return self._try_remove_internal(self._key_data(key), _timeout_millis(timeout))
-
-    def _try_remove_internal(self, key_data, timeout: int) -> Future:
-        request = map_try_remove_codec.encode_request(self.name, key_data, thread_id(), timeout)
-        return self._invoke_on_key(request, key_data, map_try_remove_codec.decode_response, wait_of(timeout))
+        key_data, timeout_ms = self._key_data(key), _timeout_millis(timeout)
+        request = map_try_remove_codec.encode_request(self.name, key_data, thread_id(), timeout_ms)
+        return self._mutate_key(request, key_data, map_try_remove_codec.decode_response, wait_of(timeout_ms))
 
     def delete(self, key: Any) -> Future:
         """Remove ``key`` without returning its value."""
-        return self._delete_internal(self._key_data(key))
-
-    def _delete_internal(self, key_data) -> Future:
+        key_data = self._key_data(key)
         request = map_delete_codec.encode_request(self.name, key_data, thread_id())
-        return self._invoke_on_key(request, key_data)._map(_none)
+        return self._mutate_key(request, key_data)._map(_none)
 
     def evict(self, key: Any) -> Future:
         """Evict ``key`` from memory (a MapStore keeps it); Future of True if it was there."""
-        return self._evict_internal(self._key_data(key))
-
-    def _evict_internal(self, key_data) -> Future:
+        key_data = self._key_data(key)
         request = map_evict_codec.encode_request(self.name, key_data, thread_id())
-        return self._invoke_on_key(request, key_data, map_evict_codec.decode_response)
+        return self._mutate_key(request, key_data, map_evict_codec.decode_response)
 
     def evict_all(self) -> Future:
         """Evict every entry that is not locked (a MapStore keeps them)."""
-        return self._evict_all_internal()
-
-    def _evict_all_internal(self) -> Future:
-        return self._invoke(map_evict_all_codec.encode_request(self.name))._map(_none)
+        return self._mutate_all(self._invoke(map_evict_all_codec.encode_request(self.name))._map(_none))
 
     def clear(self) -> Future:
         """Remove every entry (and, with a MapStore, delete them from it)."""
-        return self._clear_internal()
-
-    def _clear_internal(self) -> Future:
-        return self._invoke(map_clear_codec.encode_request(self.name))._map(_none)
+        return self._mutate_all(self._invoke(map_clear_codec.encode_request(self.name))._map(_none))
 
     def remove_all(self, predicate: Predicate) -> Future:
         """Remove every entry ``predicate`` matches (members 3.8+)."""
-        return self._remove_all_internal(self._predicate_data(predicate))
-
-    def _remove_all_internal(self, predicate_data) -> Future:
-        return self._invoke(map_remove_all_codec.encode_request(self.name, predicate_data))._map(_none)
+        request = map_remove_all_codec.encode_request(self.name, self._predicate_data(predicate))
+        return self._mutate_all(self._invoke(request)._map(_none))
 
     # --- MapStore ---------------------------------------------------------------------------
 
@@ -377,18 +359,13 @@ class Map(Proxy):
     def load_all(self, keys: Optional[Iterable[Any]] = None, replace_existing_values: bool = True) -> Future:
         """Load ``keys`` (default: every key the MapLoader knows) from the MapLoader into the map."""
         if keys is None:
-            return self._load_all_internal(bool(replace_existing_values))
+            request = map_load_all_codec.encode_request(self.name, bool(replace_existing_values))
+            return self._mutate_all(self._invoke(request)._map(_none))
         key_datas = self._key_data_list(keys)
         if not key_datas:
             return completed_future(None)
-        return self._load_given_keys_internal(key_datas, bool(replace_existing_values))
-
-    def _load_all_internal(self, replace_existing_values: bool) -> Future:
-        return self._invoke(map_load_all_codec.encode_request(self.name, replace_existing_values))._map(_none)
-
-    def _load_given_keys_internal(self, key_datas: List[Any], replace_existing_values: bool) -> Future:
-        request = map_load_given_keys_codec.encode_request(self.name, key_datas, replace_existing_values)
-        return self._invoke(request)._map(_none)
+        request = map_load_given_keys_codec.encode_request(self.name, key_datas, bool(replace_existing_values))
+        return self._mutate(key_datas, self._invoke(request)._map(_none))
 
     # --- locks ------------------------------------------------------------------------------
 
@@ -400,7 +377,7 @@ class Map(Proxy):
         """
         key_data = self._key_data(key)
         request = map_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                _lease_millis(ttl), next(_reference_ids))
+                                                _lease_millis(ttl), next_reference_id())
         return self._invoke_on_key(request, key_data, wait_timeout=None)._map(_none)
 
     def try_lock(self, key: Any, ttl: Optional[float] = -1, timeout: Optional[float] = 0) -> Future:
@@ -409,19 +386,19 @@ class Map(Proxy):
         key_data = self._key_data(key)
         wait = _timeout_millis(timeout)
         request = map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                    _lease_millis(ttl), wait, next(_reference_ids))
+                                                    _lease_millis(ttl), wait, next_reference_id())
         return self._invoke_on_key(request, key_data, map_try_lock_codec.decode_response, wait_of(wait))
 
     def unlock(self, key: Any) -> Future:
         """Release the calling thread's lock on ``key`` (IllegalMonitorStateError if it does not hold it)."""
         key_data = self._key_data(key)
-        request = map_unlock_codec.encode_request(self.name, key_data, thread_id(), next(_reference_ids))
+        request = map_unlock_codec.encode_request(self.name, key_data, thread_id(), next_reference_id())
         return self._invoke_on_key(request, key_data)._map(_none)
 
     def force_unlock(self, key: Any) -> Future:
         """Release the lock on ``key`` whoever holds it."""
         key_data = self._key_data(key)
-        request = map_force_unlock_codec.encode_request(self.name, key_data, next(_reference_ids))
+        request = map_force_unlock_codec.encode_request(self.name, key_data, next_reference_id())
         return self._invoke_on_key(request, key_data)._map(_none)
 
     def is_locked(self, key: Any) -> Future:
@@ -518,21 +495,17 @@ class Map(Proxy):
 
     def execute_on_key(self, key: Any, entry_processor: Any) -> Future:
         """Run ``entry_processor`` on the entry of ``key`` on its member; Future of its result."""
-        return self._execute_on_key_internal(self._key_data(key),
-                                             self._member_object_data(entry_processor, "entry_processor"))
-
-    def _execute_on_key_internal(self, key_data, processor_data) -> Future:
+        key_data = self._key_data(key)
+        processor_data = self._member_object_data(entry_processor, "entry_processor")
         request = map_execute_on_key_codec.encode_request(self.name, processor_data, key_data, thread_id())
-        return self._invoke_on_key(request, key_data, self._decode_value)
+        return self._mutate_key(request, key_data, self._decode_value)
 
     def submit_to_key(self, key: Any, entry_processor: Any) -> Future:
         """Like ``execute_on_key`` (the member runs it asynchronously)."""
-        return self._submit_to_key_internal(self._key_data(key),
-                                            self._member_object_data(entry_processor, "entry_processor"))
-
-    def _submit_to_key_internal(self, key_data, processor_data) -> Future:
+        key_data = self._key_data(key)
+        processor_data = self._member_object_data(entry_processor, "entry_processor")
         request = map_submit_to_key_codec.encode_request(self.name, processor_data, key_data, thread_id())
-        return self._invoke_on_key(request, key_data, self._decode_value)
+        return self._mutate_key(request, key_data, self._decode_value)
 
     def execute_on_keys(self, keys: Iterable[Any], entry_processor: Any) -> Future:
         """Run ``entry_processor`` on the entries of ``keys``; Future of the list of
@@ -541,25 +514,19 @@ class Map(Proxy):
         processor_data = self._member_object_data(entry_processor, "entry_processor")
         if not key_datas:
             return completed_future([])
-        return self._execute_on_keys_internal(key_datas, processor_data)
-
-    def _execute_on_keys_internal(self, key_datas: List[Any], processor_data) -> Future:
         request = map_execute_on_keys_codec.encode_request(self.name, processor_data, key_datas)
-        return self._invoke(request, self._decode_entries)
+        return self._mutate(key_datas, self._invoke(request, self._decode_entries))
 
     def execute_on_entries(self, entry_processor: Any, predicate: Optional[Predicate] = None) -> Future:
         """Run ``entry_processor`` on every entry (matching ``predicate``); Future of the
         list of ``(key, result)`` pairs (3.12.3's shape)."""
         processor_data = self._member_object_data(entry_processor, "entry_processor")
-        predicate_data = None if predicate is None else self._predicate_data(predicate)
-        return self._execute_on_entries_internal(processor_data, predicate_data)
-
-    def _execute_on_entries_internal(self, processor_data, predicate_data) -> Future:
-        if predicate_data is None:
+        if predicate is None:
             request = map_execute_on_all_keys_codec.encode_request(self.name, processor_data)
         else:
-            request = map_execute_with_predicate_codec.encode_request(self.name, processor_data, predicate_data)
-        return self._invoke(request, self._decode_entries)
+            request = map_execute_with_predicate_codec.encode_request(self.name, processor_data,
+                                                                      self._predicate_data(predicate))
+        return self._mutate_all(self._invoke(request, self._decode_entries))
 
     # --- interceptors -----------------------------------------------------------------------
 

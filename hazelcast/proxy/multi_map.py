@@ -1,5 +1,4 @@
 """Distributed MultiMap proxy (``client.get_multi_map(name)``): many values per key."""
-import itertools
 from typing import Any, Callable, Optional
 
 from hazelcast.future import Future
@@ -14,14 +13,13 @@ from hazelcast.protocol.codec import (multi_map_add_entry_listener_codec,
                                       multi_map_remove_entry_listener_codec, multi_map_size_codec,
                                       multi_map_try_lock_codec, multi_map_unlock_codec,
                                       multi_map_value_count_codec, multi_map_values_codec)
-from hazelcast.proxy.base import Proxy, check_not_none, thread_id
+from hazelcast.proxy.base import Proxy, check_not_none, next_reference_id, thread_id
 from hazelcast.util.duration import HOLD_LOCK, WAIT_FOREVER, to_millis, wait_of
-from hazelcast.proxy.item_events import entry_listener_functions, register_entry_listener
+from hazelcast.proxy.item_events import entry_listener_functions
 from hazelcast.proxy.map_events import EntryEvent
 
 # Lock requests carry an id that is new for every call, so that a retried request
 # is not counted twice by the member. One counter for the process keeps them unique.
-_lock_reference_ids = itertools.count(1)
 
 
 def _lease_millis(lease_time: Optional[float]) -> int:
@@ -135,7 +133,7 @@ class MultiMap(Proxy):
         """
         key_data = self._key(key)
         request = multi_map_lock_codec.encode_request(self.name, key_data, thread_id(),
-                                                      _lease_millis(lease_time), next(_lock_reference_ids))
+                                                      _lease_millis(lease_time), next_reference_id())
         return self._invoke_on_key(request, key_data, wait_timeout=None)._map(lambda _: None)
 
     def try_lock(self, key: Any, lease_time: Optional[float] = -1, timeout: Optional[float] = -1) -> Future:
@@ -145,7 +143,7 @@ class MultiMap(Proxy):
         wait = to_millis(timeout, "MultiMap.try_lock: timeout", WAIT_FOREVER, infinite=True)
         request = multi_map_try_lock_codec.encode_request(self.name, key_data, thread_id(),
                                                           _lease_millis(lease_time), wait,
-                                                          next(_lock_reference_ids))
+                                                          next_reference_id())
         return self._invoke_on_key(request, key_data, multi_map_try_lock_codec.decode_response, wait_of(wait))
 
     def is_locked(self, key: Any) -> Future:
@@ -161,13 +159,13 @@ class MultiMap(Proxy):
         """
         key_data = self._key(key)
         request = multi_map_unlock_codec.encode_request(self.name, key_data, thread_id(),
-                                                        next(_lock_reference_ids))
+                                                        next_reference_id())
         return self._invoke_on_key(request, key_data)._map(lambda _: None)
 
     def force_unlock(self, key: Any) -> Future:
         """Release the lock of ``key`` whoever holds it."""
         key_data = self._key(key)
-        request = multi_map_force_unlock_codec.encode_request(self.name, key_data, next(_lock_reference_ids))
+        request = multi_map_force_unlock_codec.encode_request(self.name, key_data, next_reference_id())
         return self._invoke_on_key(request, key_data)._map(lambda _: None)
 
     # --- listeners ---------------------------------------------------------------------------
@@ -187,7 +185,7 @@ class MultiMap(Proxy):
             codec, args = multi_map_add_entry_listener_codec, (bool(include_value),)
         else:
             codec, args = multi_map_add_entry_listener_to_key_codec, (self._to_data(key), bool(include_value))
-        return register_entry_listener(self, codec, args, multi_map_remove_entry_listener_codec, functions)
+        return self._register_entry_listener(codec, args, multi_map_remove_entry_listener_codec, functions)
 
     def remove_entry_listener(self, registration_id: str) -> Future:
         """Stop a listener added by :meth:`add_entry_listener`; Future of True if it was registered."""

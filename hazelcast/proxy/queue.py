@@ -5,13 +5,18 @@ from typing import Any, List, Optional
 
 from hazelcast.errors import HazelcastError, IllegalArgumentError, IllegalStateError
 from hazelcast.future import CancellableFuture, Future
-from hazelcast.protocol.codec import (queue_drain_to_codec, queue_drain_to_max_size_codec,
+from hazelcast.protocol.codec import (queue_add_all_codec, queue_add_listener_codec, queue_clear_codec,
+                                      queue_compare_and_remove_all_codec,
+                                      queue_compare_and_retain_all_codec, queue_contains_all_codec,
+                                      queue_contains_codec, queue_drain_to_codec,
+                                      queue_drain_to_max_size_codec, queue_is_empty_codec,
                                       queue_iterator_codec, queue_offer_codec, queue_peek_codec,
                                       queue_poll_codec, queue_put_codec, queue_remaining_capacity_codec,
-                                      queue_remove_codec)
+                                      queue_remove_codec, queue_remove_listener_codec, queue_size_codec)
 from hazelcast.proxy.base import check_int
+from hazelcast.proxy.item_collection import ItemCodecs, ItemCollection
+from hazelcast.proxy.item_events import INT_MAX
 from hazelcast.util.duration import to_millis, wait_of
-from hazelcast.proxy.item_events import INT_MAX, ItemCollection
 
 # take() and poll(timeout) wait with polls of at most this long: the member cannot be
 # told to stop a wait, so this bounds how long one goes on after its Future was cancelled.
@@ -27,7 +32,7 @@ class Empty(HazelcastError):
     ``poll``/``peek`` answer None, ``take`` waits."""
 
 
-class Queue(ItemCollection, codec_prefix="queue"):
+class Queue(ItemCollection):
     """A distributed FIFO queue, bounded when the member config gives it a ``max-size``.
 
     Every method returns a :class:`~hazelcast.future.Future`; use ``blocking()``
@@ -38,6 +43,18 @@ class Queue(ItemCollection, codec_prefix="queue"):
     ``contains``, ``contains_all``, ``add_all``, ``remove_all``,
     ``retain_all``, ``add_listener``, ``remove_listener``.
     """
+
+    _codecs = ItemCodecs(
+        size=queue_size_codec,
+        is_empty=queue_is_empty_codec,
+        clear=queue_clear_codec,
+        contains=queue_contains_codec,
+        contains_all=queue_contains_all_codec,
+        add_all=queue_add_all_codec,
+        compare_and_remove_all=queue_compare_and_remove_all_codec,
+        compare_and_retain_all=queue_compare_and_retain_all_codec,
+        add_listener=queue_add_listener_codec,
+        remove_listener=queue_remove_listener_codec)
 
     def add(self, item: Any) -> Future:
         """Add ``item`` now; Future of True, or of :class:`Full` (an ``IllegalStateError``) when full."""

@@ -6,7 +6,7 @@ class 2, as Java members and clients write them), so Python and Java
 publishers and listeners share a topic. Each listener reads the ringbuffer
 in batches (``read_many``; a read at the tail waits on the member for new
 messages), one read at a time, driven by callbacks: no thread per listener.
-Listener code runs on the client's event thread.
+Listener code runs on the client's event thread of unkeyed work (one thread, in order).
 
 A listener survives member loss (reads are retried, on the new partition
 owner). When messages it has not read yet are overwritten, it either jumps
@@ -147,7 +147,7 @@ class ReliableTopic(Proxy):
         self._blocked: Set[Future] = set()
         self._lock = threading.Lock()
         self._lifecycle_registration: Optional[str] = None
-        self._lifecycle = getattr(context.client, "lifecycle", None)
+        self._lifecycle = context.lifecycle
 
     @property
     def config(self):

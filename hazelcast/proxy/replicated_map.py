@@ -17,7 +17,7 @@ from hazelcast.protocol.codec import (replicated_map_add_entry_listener_codec,
                                       replicated_map_values_codec)
 from hazelcast.proxy.base import Proxy, check_not_none
 from hazelcast.util.duration import to_millis
-from hazelcast.proxy.item_events import entry_listener_functions, register_entry_listener
+from hazelcast.proxy.item_events import entry_listener_functions
 from hazelcast.proxy.map_events import EntryEvent
 
 # (key given, predicate given) -> the codec that registers such a listener
@@ -159,7 +159,7 @@ class ReplicatedMap(Proxy):
                                              clear_all_func=clear_all_func)
         codec = _ADD_ENTRY_LISTENER_CODECS[(key is not None, predicate is not None)]
         args = tuple(self._to_data(argument) for argument in (key, predicate) if argument is not None)
-        return register_entry_listener(self, codec, args, replicated_map_remove_entry_listener_codec,
+        return self._register_entry_listener(codec, args, replicated_map_remove_entry_listener_codec,
                                        functions)
 
     def remove_entry_listener(self, registration_id: str) -> Future:

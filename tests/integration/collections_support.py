@@ -24,7 +24,7 @@ def run_manual_sample(client, heading: str, next_heading: str) -> str:
 def owner_member(client, members, key):
     """The harness member that owns the partition of ``key``."""
     partitions = client.partition_service
-    partitions.refresh().result(10)
+    client.cluster.refresh_partitions().result(10)
     partition_id = partitions.get_partition_id(client.serialization_service.to_data(key))
     owner = partitions.get_partition_owner(partition_id)
     return next(m for m in members.members if m.address == owner)

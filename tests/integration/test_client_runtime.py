@@ -76,7 +76,7 @@ def test_smart_routing_sends_each_key_to_its_partition_owner(cluster_factory, cl
     client = client_factory(client_config(members))
     wait_until(lambda: len(client.connection_manager.active_connections()) == 3,
                message="connections to all 3 members")
-    client.partition_service.refresh().result(10)
+    client.cluster.refresh_partitions().result(10)
     test_map = client.get_map("routing")
     client._heartbeat.shutdown()  # no pings or periodic table fetches among the counted frames
     connections = {c.member_address: c for c in client.connection_manager.active_connections()}

@@ -147,7 +147,7 @@ def test_cloud_discovery_reaches_members_only_at_their_public_tls_addresses(
             first_tunnel.address, second_tunnel.address}
 
         # Partition owners are reached at their public addresses too.
-        client.partition_service.refresh().result(10)
+        client.cluster.refresh_partitions().result(10)
         to_second = _connection_to(client, second_tunnel.address)
         owned_by_second = next(key for key in ("key-%d" % i for i in range(1000))
                                if client.partition_service.get_partition_owner(

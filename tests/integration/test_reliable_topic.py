@@ -415,7 +415,7 @@ def test_ten_thousand_messages_none_lost_while_a_member_of_three_is_killed(clust
         publish_all(topic, list(range(5000)))
         # kill the member that owns the topic's ringbuffer: its backup takes over
         partitions, key = client.partition_service, client.serialization_service.to_data("_hz_rb_survivor")
-        partitions.refresh().result(30)  # a fresh cluster assigns partitions on first use: ask again now
+        client.cluster.refresh_partitions().result(30)  # a fresh cluster assigns partitions on first use: ask again now
         owner = wait_until(lambda: partitions.get_partition_owner(partitions.get_partition_id(key)),
                            message="the partition table")
         victim = next(m for m in three.members if m.port == owner[1])

@@ -11,13 +11,13 @@ import pytest
 from hazelcast.config import SerializationConfig
 from hazelcast.errors import ConfigurationError, IllegalArgumentError
 from hazelcast.future import completed_future
-from hazelcast.proxy.base import ProxyContext
 from hazelcast.proxy.map import Map
 from hazelcast.proxy.multi_map import MultiMap
 from hazelcast.proxy.queue import Queue
 from hazelcast.proxy.replicated_map import ReplicatedMap
 from hazelcast.serialization.service import SerializationService
 from hazelcast.util.duration import MAX_MILLIS, checked_seconds, to_millis
+from tests.support.contexts import proxy_context
 
 NAN = float("nan")
 INF = float("inf")
@@ -108,8 +108,8 @@ class _OnePartition:
 
 @pytest.fixture
 def context():
-    return ProxyContext(None, _RecordingInvocations(), SerializationService(SerializationConfig()),
-                        _OnePartition(), None, None, None, None)
+    return proxy_context(invocation_service=_RecordingInvocations(), partition_service=_OnePartition(),
+                         serialization_service=SerializationService(SerializationConfig()))
 
 
 def _proxy(cls, context):

@@ -9,8 +9,8 @@ import hazelcast
 from hazelcast.config import EVICTION_POLICY, IN_MEMORY_FORMAT, ClientProperties, NearCacheConfig
 from hazelcast.errors import ConfigurationError
 from hazelcast.near_cache import NearCache, RepairingHandler
-from hazelcast.proxy.near_cached_map import (_max_tolerated_miss_count, _reconciliation_interval,
-                                             near_cache_config_for)
+from hazelcast.near_cache_manager import (_max_tolerated_miss_count, _reconciliation_interval,
+                                          near_cache_config_for)
 from hazelcast.serialization.service import SerializationService
 
 SERIALIZATION = SerializationService(hazelcast.ClientConfig().serialization_config)

@@ -3,6 +3,7 @@ import pytest
 
 from hazelcast.errors import IllegalArgumentError
 from hazelcast.proxy import manager
+from tests.support.contexts import proxy_context
 
 
 @pytest.mark.parametrize("service,kind", [(manager.MAP_SERVICE, "Map"), (manager.QUEUE_SERVICE, "Queue"),
@@ -10,6 +11,6 @@ from hazelcast.proxy import manager
 @pytest.mark.parametrize("name", [123, None, b"m", ["m"], ""])
 def test_bad_names_are_refused_before_any_proxy_is_built(service, kind, name):
     with pytest.raises(IllegalArgumentError) as caught:
-        manager.ProxyManager().get_or_create(service, name)
+        manager.ProxyManager(lambda proxies: proxy_context(proxy_manager=proxies)).get_or_create(service, name)
     assert str(caught.value) == "The name of a %s must be a non-empty str, got %r (%s)" % (
         kind, name, type(name).__name__)

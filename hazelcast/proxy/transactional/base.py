@@ -17,22 +17,22 @@ class TransactionalObject:
     def __init__(self, name: str, transaction):
         self.name = name
         self.transaction = transaction
-        serialization = transaction._context.serialization_service
+        serialization = transaction.serialization_service
         self._to_data = serialization.to_data
         self._to_object = serialization.to_object
 
     def _call(self, codec, *args) -> Any:
         """The decoded response of ``codec``'s request (name, txn id, thread id, *args)."""
-        return self.transaction._call(codec, self.name, *args)
+        return self.transaction.call(codec, self.name, *args)
 
     def _call_object(self, codec, *args, wait_forever: bool = False) -> Any:
         """Like ``_call``, for a response holding one serialized value (or None)."""
-        return self._to_object(self.transaction._call(codec, self.name, *args, wait_forever=wait_forever))
+        return self._to_object(self.transaction.call(codec, self.name, *args, wait_forever=wait_forever))
 
     def _call_list(self, codec, *args) -> List[Any]:
         """Like ``_call``, for a response holding a list of serialized values."""
         to_object = self._to_object
-        return [to_object(data) for data in self.transaction._call(codec, self.name, *args)]
+        return [to_object(data) for data in self.transaction.call(codec, self.name, *args)]
 
     def _data(self, value: Any, what: str):
         check_not_none(value, what)

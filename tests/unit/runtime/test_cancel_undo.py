@@ -15,11 +15,11 @@ from hazelcast.future import Future, failed_future
 from hazelcast.protocol.codec import (lock_lock_codec, lock_unlock_codec, queue_poll_codec,
                                       queue_put_codec, semaphore_acquire_codec,
                                       semaphore_release_codec)
-from hazelcast.proxy.base import ProxyContext
 from hazelcast.proxy.lock import Lock
 from hazelcast.proxy.queue import Queue
 from hazelcast.proxy.semaphore import Semaphore
 from hazelcast.serialization.service import SerializationService
+from tests.support.contexts import proxy_context
 
 
 class ScriptedInvocations:
@@ -49,8 +49,8 @@ def invocations():
 
 @pytest.fixture
 def context(invocations):
-    return ProxyContext(None, invocations, SerializationService(SerializationConfig()), Partitions(),
-                        None, None, None, None)
+    return proxy_context(invocation_service=invocations, partition_service=Partitions(),
+                         serialization_service=SerializationService(SerializationConfig()))
 
 
 class Records(logging.Handler):
