@@ -13,7 +13,8 @@ Policy, in one place:
   that deadline only until its request is written; after that only a response,
   the loss of its connection (heartbeat) or shutdown ends it. Deadlines are
   checked every ``SWEEP_PERIOD`` (0.1 s) while calls with one are live.
-* **One retry path.** An invocation is retried (after the retry pause, under a
+* **One retry path** (its rules: :class:`hazelcast.retry.RetryPolicy`). An
+  invocation is retried (after the retry pause, under a
   fresh correlation id, while its deadline allows) when the member answered
   with an error that says the operation did not run (``RetryableHazelcastError``
   and its kind, ``HazelcastInstanceNotActiveError``); when it could not be sent
@@ -38,10 +39,10 @@ import time
 from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Optional
 
 from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError,
-                              HazelcastInstanceNotActiveError, OperationTimeoutError,
-                              RetryableHazelcastError, TargetDisconnectedError,
-                              TargetNotReplicaError)
+                              OperationTimeoutError,
+                              TargetDisconnectedError)
 from hazelcast.future import Future
+from hazelcast.retry import Binding, RetryPolicy
 from hazelcast.network.address import Endpoint
 from hazelcast.protocol.error_codes import ERROR_MESSAGE_TYPE, error_from_message
 
@@ -105,7 +106,7 @@ class InvocationService:
         self._partition_service = partition_service
         self._event_worker = event_worker
         self._smart = smart_routing
-        self._redo_operation = redo_operation
+        self._retry_policy = RetryPolicy(redo_operation)
         self.invocation_timeout = invocation_timeout
         self._retry_pause = retry_pause
         # Every live invocation (not yet completed), by its current correlation id.
@@ -390,20 +391,14 @@ class InvocationService:
             self._send(invocation)
 
     def _should_retry(self, invocation: Invocation, error: BaseException, sent: bool) -> bool:
+        """The retry rules are :class:`RetryPolicy`'s; this only says where the request is bound."""
         if invocation.connection is not None:
-            return False  # bound to one connection (listener registration, auth, ping)
-        if invocation.endpoint is not None:
-            # Meant for one member: if it is no longer one, or says it cannot serve the
-            # request, retrying there cannot help; the caller chooses another member.
-            if isinstance(error, TargetNotReplicaError) or not self.is_member(invocation.endpoint):
-                return False
-        if isinstance(error, (RetryableHazelcastError, HazelcastInstanceNotActiveError, ClientOfflineError)):
-            return True
-        if not sent:
-            return isinstance(error, (TargetDisconnectedError, OSError))
-        if isinstance(error, (TargetDisconnectedError, OSError)):
-            return invocation.request.retryable or self._redo_operation
-        return False
+            binding = Binding.CONNECTION
+        elif invocation.endpoint is not None:
+            binding = Binding.MEMBER if self.is_member(invocation.endpoint) else Binding.GONE_MEMBER
+        else:
+            binding = Binding.ANY
+        return self._retry_policy.should_retry(binding, invocation.request.retryable, error, sent)
 
     def on_connection_closed(self, connection, error: BaseException) -> None:
         """Fail or retry every invocation that was in flight on ``connection``."""
