@@ -35,7 +35,12 @@ class _StandInClient:
 def run(monkeypatch, clean_client_logger):
     monkeypatch.setattr(hazelcast, "ClientConfig", ClientConfig, raising=False)
     monkeypatch.setattr(hazelcast, "HazelcastClient", _StandInClient, raising=False)
-    monkeypatch.delenv(ClientProperties.INVOCATION_TIMEOUT_SECONDS.name, raising=False)
+    # setenv first so that monkeypatch records the variable's state and removes it at
+    # teardown: the 1.4.3 sample sets it process-wide, and a bare delenv of an absent
+    # variable records nothing, which left every later client of this test process (the
+    # integration tests) with a 2 s invocation timeout.
+    monkeypatch.setenv(ClientProperties.INVOCATION_TIMEOUT_SECONDS.name, "")
+    monkeypatch.delenv(ClientProperties.INVOCATION_TIMEOUT_SECONDS.name)
 
     def run(snippet, **names):
         namespace = {"hazelcast": hazelcast, "config": ClientConfig()}
