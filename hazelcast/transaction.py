@@ -318,8 +318,8 @@ class Transaction:
                                             % (self._id, self._state, what, hint))
 
     def _wait(self, connection, request, decoder, what: str, wait_timeout: Optional[float] = 0.0) -> Any:
-        future = self._context.invocation_service.invoke_on_connection(request, connection, decoder,
-                                                                       wait_timeout=wait_timeout)
+        future = self._context.invocation_service.invoke_on_connection(
+            request, connection, decoder, wait_timeout=wait_timeout, urgent=False)  # the user's call
         try:
             return future.result()
         except HazelcastClientNotActiveError:
