@@ -330,7 +330,7 @@ class InvocationService:
                 return connection
             owner = self._partition_service.get_partition_owner(invocation.partition_id)
             if owner is not None:
-                manager.get_or_connect(owner)  # for next time; the owner connection relays
+                manager.connect_in_background(owner)  # for next time; the owner connection relays
         connection = manager.owner_connection
         if connection is None or connection.closed:
             connections = manager.active_connections()
