@@ -42,7 +42,7 @@ if REPO_ROOT not in sys.path:
 
 import hazelcast  # noqa: E402
 from hazelcast.config import NearCacheConfig  # noqa: E402
-from hazelcast.errors import HazelcastError  # noqa: E402
+from hazelcast.errors import ClientOfflineError, HazelcastError, HazelcastOverloadError  # noqa: E402
 from tests.integration.test_map_helpers import MAP_FACTORIES, AppendEntryProcessor  # noqa: E402
 from tests.support.cluster import Cluster, member_processes, owner_marker  # noqa: E402
 
@@ -264,10 +264,7 @@ class Worker(threading.Thread):
 
 def _never_sent(error: HazelcastError) -> bool:
     """Did the client fail the call before the member could have run it?"""
-    from hazelcast.errors import ClientOfflineError, HazelcastOverloadError
-    if isinstance(error, (HazelcastOverloadError, ClientOfflineError)):
-        return True
-    return False
+    return isinstance(error, (HazelcastOverloadError, ClientOfflineError))
 
 
 class Resources:
