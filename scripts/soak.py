@@ -116,7 +116,7 @@ class Worker(threading.Thread):
         self.txs = bytearray()  # outcome of transaction <seq> (keys tx<index>-<seq>-a/b)
         self.offers = bytearray()  # outcome of queue item q<index>-<seq>
         self.last_acked: Optional[int] = None  # a put of ours that an entry processor may change
-        self.read_misses = 0  # acknowledged entries not readable *during* the run
+        self.read_misses = 0  # acknowledged entries not visible *during* the run (get, entry processor)
 
     def run(self) -> None:
         soak, calls = self.soak, self.soak.calls
@@ -192,6 +192,11 @@ class Worker(threading.Thread):
             if not _never_sent(e):
                 self.puts[seq] = UNKNOWN_EP
             raise
+        if result is None:
+            # The processor found no entry (it then does nothing): the acknowledged put
+            # was not visible at that moment. Counted with the gets that missed.
+            self.read_misses += 1
+            return
         self.puts[seq] = ACKED_EP
         if result != value_of(self.index, seq) + "+":
             self.soak.wrong.append("execute_on_key %s returned %r" % (key, result))
