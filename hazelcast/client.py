@@ -91,7 +91,9 @@ class HazelcastClient:
             invocation_timeout=properties.get_seconds_positive_or_default(
                 ClientProperties.INVOCATION_TIMEOUT_SECONDS),
             retry_pause=properties.get_seconds_positive_or_default(
-                ClientProperties.INVOCATION_RETRY_PAUSE_MILLIS))
+                ClientProperties.INVOCATION_RETRY_PAUSE_MILLIS),
+            max_concurrent_invocations=properties.get_int(ClientProperties.MAX_CONCURRENT_INVOCATIONS),
+            backoff_timeout=properties.get_seconds(ClientProperties.BACKPRESSURE_BACKOFF_TIMEOUT_MILLIS))
         self.connection_manager = self.invocation_service.connection_manager
         self.listener_service = ListenerService(self.invocation_service, self.connection_manager,
                                                 network.smart_routing)

@@ -763,6 +763,12 @@ class ClientProperties:
                                                            False)
     """``ObjectDataInput.read_byte_array()`` answers a ``bytearray`` when True, as in 3.12.3;
     ``bytes`` otherwise (3.12.3 answered a list of ints)."""
+    MAX_CONCURRENT_INVOCATIONS = ClientProperty("hazelcast.client.max.concurrent.invocations", 2147483647)
+    """Most invocations in progress at once; 2147483647 (the default) means no bound."""
+    BACKPRESSURE_BACKOFF_TIMEOUT_MILLIS = ClientProperty("hazelcast.client.invocation.backoff.timeout.millis",
+                                                         -1, TimeUnit.MILLISECOND)
+    """How long a call may wait for room when MAX_CONCURRENT_INVOCATIONS are in progress;
+    <= 0 (the default -1): fail at once with HazelcastOverloadError."""
 
     # Short aliases.
     CLOUD_DISCOVERY_TOKEN = HAZELCAST_CLOUD_DISCOVERY_TOKEN
@@ -848,6 +854,9 @@ class SocketOption(NamedTuple):
 # --- the client config --------------------------------------------------------------
 
 _KNOWN_PROPERTY_NAMES = frozenset(prop.name for prop in ClientProperties.all())
+# Time properties for which a negative value is a setting of its own (the default).
+_NEGATIVE_MEANS_DEFAULT = (ClientProperties.STATISTICS_PERIOD_SECONDS,
+                           ClientProperties.BACKPRESSURE_BACKOFF_TIMEOUT_MILLIS)
 
 
 def _time_unit(property: ClientProperty) -> float:
@@ -1072,9 +1081,7 @@ class ClientConfig(_Config):
                 props.get_bool(prop)
             elif prop.time_unit is not None:
                 value = props.get_float(prop)
-                # a non-positive statistics period means "the default"
-                if not (value < 0 and prop is ClientProperties.STATISTICS_PERIOD_SECONDS) and not (
-                        0 <= value < math.inf):
+                if not (value < 0 and prop in _NEGATIVE_MEANS_DEFAULT) and not (0 <= value < math.inf):
                     raise _fail("property " + prop.name, "a finite number >= 0 (in its time unit)", value)
             elif isinstance(default, int) and props.get_int(prop) < 0:
                 raise _fail("property " + prop.name, "an int >= 0", props.get_int(prop))

@@ -28,6 +28,15 @@ Policy, in one place:
   the table, failing each with ``HazelcastClientNotActiveError``, and anything
   invoked afterwards fails at once.
 
+* **A bound on live invocations** (``hazelcast.client.max.concurrent.invocations``,
+  unbounded by default). A new invocation that finds the table full fails at
+  once with ``HazelcastOverloadError``, or, with
+  ``hazelcast.client.invocation.backoff.timeout.millis`` > 0, its caller waits
+  for room (polling with a growing pause, as Java's client does) at most that
+  long and never past the invocation's own deadline. Retries keep their place;
+  the client's own requests on a chosen connection (authentication, pings,
+  listener and membership registrations) are never refused, but they count.
+
 Correlation ids come from one counter and are never reused, not even for a
 retry. See docs/timeouts.md.
 """
@@ -38,9 +47,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Optional
 
-from hazelcast.errors import (ClientOfflineError, HazelcastClientNotActiveError,
-                              OperationTimeoutError,
-                              TargetDisconnectedError)
+from hazelcast.errors import (ClientOfflineError, ConfigurationError, HazelcastClientNotActiveError,
+                              HazelcastOverloadError, OperationTimeoutError, TargetDisconnectedError)
 from hazelcast.future import Future
 from hazelcast.retry import Binding, RetryPolicy
 from hazelcast.network.address import Endpoint
@@ -63,6 +71,14 @@ _logger = logging.getLogger("HazelcastClient.InvocationService")
 # deadline at most one period late.
 SWEEP_PERIOD = 0.1
 _NO_DEADLINE = math.inf
+
+# hazelcast.client.max.concurrent.invocations: Java's default, Integer.MAX_VALUE, means
+# "no bound" (and costs nothing on the hot path).
+UNBOUNDED = 2 ** 31 - 1
+# A caller waiting for room in a full table polls with a pause growing from the first
+# to the last (completions are not signalled to waiters: that would cost every call).
+_ROOM_POLL_FIRST = 0.0005
+_ROOM_POLL_MAX = 0.02
 
 
 class Invocation:
@@ -101,7 +117,8 @@ class InvocationService:
     def __init__(self, reactor, partition_service, event_worker,
                  connection_manager: "Callable[[InvocationService], ConnectionManager]", *,
                  smart_routing: bool, redo_operation: bool, invocation_timeout: float,
-                 retry_pause: float):
+                 retry_pause: float, max_concurrent_invocations: int = UNBOUNDED,
+                 backoff_timeout: float = -1.0):
         self._reactor = reactor
         self._partition_service = partition_service
         self._event_worker = event_worker
@@ -109,6 +126,13 @@ class InvocationService:
         self._retry_policy = RetryPolicy(redo_operation)
         self.invocation_timeout = invocation_timeout
         self._retry_pause = retry_pause
+        if max_concurrent_invocations < 1:
+            raise ConfigurationError("hazelcast.client.max.concurrent.invocations must be >= 1 (%d for no "
+                                     "bound), got %r" % (UNBOUNDED, max_concurrent_invocations))
+        # 0: no bound; else the most live invocations a caller may add to
+        self._max_concurrent = 0 if max_concurrent_invocations >= UNBOUNDED else max_concurrent_invocations
+        self._backoff_timeout = backoff_timeout  # <= 0: a full table fails the call at once
+        self._admit_lock = threading.RLock()  # a failed future's callbacks may invoke again
         # Every live invocation (not yet completed), by its current correlation id.
         self._invocations: Dict[int, Invocation] = {}
         self._event_handlers: Dict[int, Callable] = {}
@@ -144,8 +168,9 @@ class InvocationService:
     # answering (a blocking poll, try_lock...), added to the invocation timeout; None
     # for an operation that waits as long as it takes.
 
-    def invoke(self, invocation: Invocation, wait_timeout: Optional[float] = 0.0) -> Future:
-        if self._start(invocation, wait_timeout):
+    def invoke(self, invocation: Invocation, wait_timeout: Optional[float] = 0.0,
+               urgent: bool = False) -> Future:
+        if self._start(invocation, wait_timeout, urgent=urgent):
             self._send(invocation)
         return invocation.future
 
@@ -177,24 +202,53 @@ class InvocationService:
         return self.invoke(Invocation(request, endpoint=endpoint, decoder=decoder), wait_timeout)
 
     def invoke_on_connection(self, request, connection, decoder=None, event_handler=None,
-                             wait_timeout: Optional[float] = 0.0, timeout: Optional[float] = None) -> Future:
+                             wait_timeout: Optional[float] = 0.0, timeout: Optional[float] = None,
+                             urgent: bool = True) -> Future:
         """``timeout``: seconds instead of the invocation timeout (authentication waits
-        the connection timeout)."""
+        the connection timeout). ``urgent``: never refused by the bound on live
+        invocations. True by default: requests on a chosen connection are the client's own
+        (authentication, pings, listener, membership and partition-table requests,
+        statistics); a transaction's operations, the users' calls among them, pass False."""
         invocation = Invocation(request, connection=connection, decoder=decoder, event_handler=event_handler)
-        if self._start(invocation, wait_timeout, timeout):
+        if self._start(invocation, wait_timeout, timeout, urgent):
             self._send(invocation)
         return invocation.future
 
     # --- the table of live invocations ---------------------------------------------------
 
     def _start(self, invocation: Invocation, wait_timeout: Optional[float],
-               timeout: Optional[float] = None) -> bool:
+               timeout: Optional[float] = None, urgent: bool = False) -> bool:
         """Give ``invocation`` its deadline and enter it in the table; False if it failed."""
         now = time.monotonic()
         invocation.start = now
         invocation.wait_timeout = wait_timeout
         invocation.deadline = now + (self.invocation_timeout if timeout is None else timeout) + (wait_timeout or 0.0)
+        if self._max_concurrent and not urgent:
+            return self._admit(invocation)
         return self._track(invocation)
+
+    def _admit(self, invocation: Invocation) -> bool:
+        """Enter ``invocation`` if the table has room, waiting for room if so configured
+        (never on the reactor thread, which is what makes room); False if it failed."""
+        limit = self._max_concurrent
+        give_up = invocation.start
+        if self._backoff_timeout > 0 and not self._reactor.is_reactor_thread():
+            give_up = min(invocation.start + self._backoff_timeout, invocation.deadline)
+        pause = _ROOM_POLL_FIRST
+        while True:
+            with self._admit_lock:  # check and enter as one step: the bound is exact
+                if len(self._invocations) < limit or not self._live:
+                    return self._track(invocation)  # (after shutdown: fails it as not active)
+            now = time.monotonic()
+            if now >= give_up:
+                break
+            time.sleep(min(pause, give_up - now))
+            pause = min(pause * 2, _ROOM_POLL_MAX)
+        waited = "; waited %.2f s for room" % (now - invocation.start) if give_up > invocation.start else ""
+        invocation.future.set_exception(HazelcastOverloadError(
+            "%r refused: %d invocations are in progress, the most allowed "
+            "(hazelcast.client.max.concurrent.invocations)%s" % (invocation, len(self._invocations), waited)))
+        return False
 
     def _track(self, invocation: Invocation) -> bool:
         """Enter ``invocation`` in the table under a fresh correlation id; False if the
@@ -299,7 +353,7 @@ class InvocationService:
                 return connection
             owner = self._partition_service.get_partition_owner(invocation.partition_id)
             if owner is not None:
-                manager.get_or_connect(owner)  # for next time; the owner connection relays
+                manager.connect_in_background(owner)  # for next time; the owner connection relays
         connection = manager.owner_connection
         if connection is None or connection.closed:
             connections = manager.active_connections()

@@ -322,8 +322,8 @@ class Transaction:
 
     def _wait(self, connection, request, decoder, what: str, wait_timeout: Optional[float] = 0.0) -> Any:
         check_may_block("The transaction's %s", what)
-        future = self._context.invocation_service.invoke_on_connection(request, connection, decoder,
-                                                                       wait_timeout=wait_timeout)
+        future = self._context.invocation_service.invoke_on_connection(
+            request, connection, decoder, wait_timeout=wait_timeout, urgent=False)  # the user's call
         try:
             return future.result()
         except HazelcastClientNotActiveError:

@@ -64,8 +64,7 @@ class Connection:
         self._tls = ssl_wrapper is not None
         self._writable = False  # True once connected (and TLS handshake done)
         self._handshaking = False
-        self._read_buf = bytearray(_READ_BUFFER_SIZE)
-        self._read_view = memoryview(self._read_buf)
+        self._read_view: Optional[memoryview] = None  # allocated once connected
         self._closed = False
         self.close_reason: Optional[BaseException] = None
         self.connected_future = Future()
@@ -171,6 +170,8 @@ class Connection:
     def _on_transport_ready(self) -> None:
         if self._connect_timer is not None:
             self._connect_timer.cancel()
+        # Not before: an attempt that fails (a member that is down) should cost no buffer.
+        self._read_view = memoryview(bytearray(_READ_BUFFER_SIZE))
         self._reactor.modify(self._sock, _READ_EVENT, self)
         with self._write_lock:
             self._write_armed = False

@@ -8,6 +8,7 @@ connection, and every reconnect, sends back.
 import itertools
 import logging
 import threading
+import time
 from typing import Any, Callable, Dict, List, Optional, Protocol
 
 from hazelcast.errors import (AuthenticationError, HazelcastClientNotActiveError, HazelcastTimeoutError,
@@ -41,6 +42,12 @@ class ConnectionInvoker(Protocol):
 
     def on_connection_closed(self, connection: Connection, error: BaseException) -> None: ...
 
+# After a failed connect, connect_in_background() leaves that address alone this long.
+# Routing asks for a connection to a partition's owner on every request sent without
+# one: with the owner dead (until the partition table says otherwise) that was a new
+# connect attempt per request, thousands a second, each with its own read buffer.
+BACKGROUND_CONNECT_BACKOFF = 1.0
+
 
 class ConnectionManager:
     """Connections by member address, the owner connection and the principal."""
@@ -59,6 +66,7 @@ class ConnectionManager:
         self._connections: Dict[Endpoint, Connection] = {}
         self._pending: Dict[Endpoint, Future] = {}
         self._ids = itertools.count()
+        self._failed_at: Dict[Endpoint, float] = {}  # last failed connect, by address
         self._live = True
         self.owner_connection: Optional[Connection] = None
         self.client_uuid: Optional[str] = None
@@ -121,6 +129,14 @@ class ConnectionManager:
             self._pending[endpoint] = future
         self._open(endpoint, as_owner, future)
         return future
+
+    def connect_in_background(self, endpoint: Endpoint) -> None:
+        """Start opening a connection to ``endpoint`` unless one is open or being opened,
+        or a connect to it failed less than BACKGROUND_CONNECT_BACKOFF ago."""
+        failed_at = self._failed_at.get(endpoint)
+        if failed_at is not None and time.monotonic() - failed_at < BACKGROUND_CONNECT_BACKOFF:
+            return
+        self.get_or_connect(endpoint)
 
     def _open(self, endpoint: Endpoint, as_owner: bool, result: Future) -> None:
         network = self._config.network_config
@@ -229,6 +245,10 @@ class ConnectionManager:
         with self._lock:
             if self._pending.get(connection.address) is result:
                 del self._pending[connection.address]
+            if error is not None:
+                self._failed_at[connection.address] = time.monotonic()
+            else:
+                self._failed_at.pop(connection.address, None)
         if error is not None:
             result.set_exception(error)
         else:

@@ -6,14 +6,27 @@ as the test asks: a malformed frame, half a response and then silence, or no
 answer at all. Tests that use it say so; everything else runs against real
 members.
 """
+import logging
 import socket
 import threading
 
+import hazelcast
 from hazelcast.protocol.message import ClientMessage
 from hazelcast.protocol.reader import FrameReader
 
 EVENT_FLAGS = 0xC1
 MEMBER_UUID = "fake-member-uuid"
+
+
+def client_of(member: "FakeMember", **properties) -> "hazelcast.HazelcastClient":
+    """A quiet client connected to ``member`` (one connection attempt), with ``properties``."""
+    config = hazelcast.ClientConfig()
+    config.logger_config.level = logging.CRITICAL + 1
+    config.network_config.addresses.append(member.address())
+    config.network_config.connection_attempt_limit = 1
+    for name, value in properties.items():
+        config.set_property(name, value)
+    return hazelcast.HazelcastClient(config)
 
 
 class FakeMember:

@@ -11,17 +11,9 @@ import pytest
 
 import hazelcast
 from hazelcast.errors import HazelcastError, OperationTimeoutError, TargetDisconnectedError
-from tests.unit.runtime.fake_member import FakeMember
+from tests.unit.runtime.fake_member import FakeMember, client_of as _client
 
 
-def _client(member, **properties):
-    config = hazelcast.ClientConfig()
-    config.logger_config.level = logging.CRITICAL + 1
-    config.network_config.addresses.append(member.address())
-    config.network_config.connection_attempt_limit = 1
-    for name, value in properties.items():
-        config.set_property(name, value)
-    return hazelcast.HazelcastClient(config)
 
 
 @pytest.fixture
