@@ -232,7 +232,7 @@ class Worker(threading.Thread):
     def lock(self) -> None:
         key = "lock-%d" % (self.index % 4)
         calls, locks = self.soak.calls, self.soak.locks
-        if calls.call("map.try_lock", lambda: locks.try_lock(key, lease_time=10, timeout=LOCK_WAIT), LOCK_WAIT):
+        if calls.call("map.try_lock", lambda: locks.try_lock(key, ttl=10, timeout=LOCK_WAIT), LOCK_WAIT):
             calls.call("map.unlock", lambda: locks.unlock(key))
 
     def transaction(self) -> None:
