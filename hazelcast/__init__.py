@@ -3,6 +3,8 @@
     import hazelcast
     client = hazelcast.HazelcastClient(hazelcast.ClientConfig())
 """
+from types import ModuleType
+
 from hazelcast.client import HazelcastClient
 from hazelcast.config import (ClientConfig, ClientCloudConfig, ClientNetworkConfig, ClientProperties,
                               FlakeIdGeneratorConfig, GroupConfig, LoggerConfig, NearCacheConfig,
@@ -20,7 +22,12 @@ __version__ = CLIENT_VERSION
 __version_info__ = CLIENT_VERSION_INFO
 
 
-__getattr__ = lazy_attributes(__name__, {"transaction": ("hazelcast.transaction", None)})
+def _transaction() -> ModuleType:
+    import hazelcast.transaction as module
+    return module
+
+
+__getattr__ = lazy_attributes(__name__, {"transaction": (_transaction, None)})
 
 
 __all__ = [

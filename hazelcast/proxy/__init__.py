@@ -7,6 +7,7 @@ first reached (``__getattr__`` below): importing all of them up front would add 
 60 ms to ``import hazelcast``. The service names are 3.12.3's constants here (defined in
 :mod:`hazelcast.proxy.manager`).
 """
+from types import ModuleType
 from typing import Dict, Optional, Tuple
 
 from hazelcast.proxy.manager import (ATOMIC_LONG_SERVICE, ATOMIC_REFERENCE_SERVICE,  # noqa: F401
@@ -15,52 +16,153 @@ from hazelcast.proxy.manager import (ATOMIC_LONG_SERVICE, ATOMIC_REFERENCE_SERVI
                                      MULTI_MAP_SERVICE, PN_COUNTER_SERVICE, QUEUE_SERVICE,
                                      RELIABLE_TOPIC_SERVICE, REPLICATED_MAP_SERVICE, RINGBUFFER_SERVICE,
                                      SEMAPHORE_SERVICE, SET_SERVICE, TOPIC_SERVICE)
-from hazelcast.util.lazy import lazy_attributes
+from hazelcast.util.lazy import Loader, lazy_attributes
 
-# attribute -> (module, name in it; None: the module itself)
-_LAZY: Dict[str, Tuple[str, Optional[str]]] = {
-    "atomic_long": ("hazelcast.proxy.atomic_long", None),
-    "atomic_reference": ("hazelcast.proxy.atomic_reference", None),
-    "count_down_latch": ("hazelcast.proxy.count_down_latch", None),
-    "executor": ("hazelcast.proxy.executor", None),
-    "flake_id_generator": ("hazelcast.proxy.flake_id_generator", None),
-    "id_generator": ("hazelcast.proxy.id_generator", None),
-    "list": ("hazelcast.proxy.list", None),
-    "lock": ("hazelcast.proxy.lock", None),
-    "map": ("hazelcast.proxy.map", None),
-    "multi_map": ("hazelcast.proxy.multi_map", None),
-    "pn_counter": ("hazelcast.proxy.pn_counter", None),
-    "queue": ("hazelcast.proxy.queue", None),
-    "reliable_topic": ("hazelcast.proxy.reliable_topic", None),
-    "replicated_map": ("hazelcast.proxy.replicated_map", None),
-    "ringbuffer": ("hazelcast.proxy.ringbuffer", None),
-    "semaphore": ("hazelcast.proxy.semaphore", None),
-    "set": ("hazelcast.proxy.set", None),
-    "topic": ("hazelcast.proxy.topic", None),
-    "transactional_list": ("hazelcast.proxy.transactional_list", None),
-    "transactional_map": ("hazelcast.proxy.transactional_map", None),
-    "transactional_multi_map": ("hazelcast.proxy.transactional_multi_map", None),
-    "transactional_queue": ("hazelcast.proxy.transactional_queue", None),
-    "transactional_set": ("hazelcast.proxy.transactional_set", None),
-    "AtomicLong": ("hazelcast.proxy.atomic_long", "AtomicLong"),
-    "AtomicReference": ("hazelcast.proxy.atomic_reference", "AtomicReference"),
-    "CountDownLatch": ("hazelcast.proxy.count_down_latch", "CountDownLatch"),
-    "DistributedObjectEvent": ("hazelcast.core", "DistributedObjectEvent"),
-    "Executor": ("hazelcast.proxy.executor", "Executor"),
-    "FlakeIdGenerator": ("hazelcast.proxy.flake_id_generator", "FlakeIdGenerator"),
-    "ID_GENERATOR_ATOMIC_LONG_PREFIX": ("hazelcast.proxy.id_generator", "ATOMIC_LONG_PREFIX"),
-    "IdGenerator": ("hazelcast.proxy.id_generator", "IdGenerator"),
-    "List": ("hazelcast.proxy.list", "List"),
-    "Lock": ("hazelcast.proxy.lock", "Lock"),
-    "MultiMap": ("hazelcast.proxy.multi_map", "MultiMap"),
-    "PNCounter": ("hazelcast.proxy.pn_counter", "PNCounter"),
-    "Queue": ("hazelcast.proxy.queue", "Queue"),
-    "ReliableTopic": ("hazelcast.proxy.reliable_topic", "ReliableTopic"),
-    "ReplicatedMap": ("hazelcast.proxy.replicated_map", "ReplicatedMap"),
-    "Ringbuffer": ("hazelcast.proxy.ringbuffer", "Ringbuffer"),
-    "Semaphore": ("hazelcast.proxy.semaphore", "Semaphore"),
-    "Set": ("hazelcast.proxy.set", "Set"),
-    "Topic": ("hazelcast.proxy.topic", "Topic"),
+# Each defining module is imported by a plain import statement the first time one of its names
+# is asked for (``import a.b as m`` imports the submodule before reading it, so this package's
+# ``__getattr__`` is not asked for the module itself).
+
+def _atomic_long() -> ModuleType:
+    import hazelcast.proxy.atomic_long as module
+    return module
+
+def _atomic_reference() -> ModuleType:
+    import hazelcast.proxy.atomic_reference as module
+    return module
+
+def _count_down_latch() -> ModuleType:
+    import hazelcast.proxy.count_down_latch as module
+    return module
+
+def _executor() -> ModuleType:
+    import hazelcast.proxy.executor as module
+    return module
+
+def _flake_id_generator() -> ModuleType:
+    import hazelcast.proxy.flake_id_generator as module
+    return module
+
+def _id_generator() -> ModuleType:
+    import hazelcast.proxy.id_generator as module
+    return module
+
+def _list() -> ModuleType:
+    import hazelcast.proxy.list as module
+    return module
+
+def _lock() -> ModuleType:
+    import hazelcast.proxy.lock as module
+    return module
+
+def _map() -> ModuleType:
+    import hazelcast.proxy.map as module
+    return module
+
+def _multi_map() -> ModuleType:
+    import hazelcast.proxy.multi_map as module
+    return module
+
+def _pn_counter() -> ModuleType:
+    import hazelcast.proxy.pn_counter as module
+    return module
+
+def _queue() -> ModuleType:
+    import hazelcast.proxy.queue as module
+    return module
+
+def _reliable_topic() -> ModuleType:
+    import hazelcast.proxy.reliable_topic as module
+    return module
+
+def _replicated_map() -> ModuleType:
+    import hazelcast.proxy.replicated_map as module
+    return module
+
+def _ringbuffer() -> ModuleType:
+    import hazelcast.proxy.ringbuffer as module
+    return module
+
+def _semaphore() -> ModuleType:
+    import hazelcast.proxy.semaphore as module
+    return module
+
+def _set() -> ModuleType:
+    import hazelcast.proxy.set as module
+    return module
+
+def _topic() -> ModuleType:
+    import hazelcast.proxy.topic as module
+    return module
+
+def _transactional_list() -> ModuleType:
+    import hazelcast.proxy.transactional_list as module
+    return module
+
+def _transactional_map() -> ModuleType:
+    import hazelcast.proxy.transactional_map as module
+    return module
+
+def _transactional_multi_map() -> ModuleType:
+    import hazelcast.proxy.transactional_multi_map as module
+    return module
+
+def _transactional_queue() -> ModuleType:
+    import hazelcast.proxy.transactional_queue as module
+    return module
+
+def _transactional_set() -> ModuleType:
+    import hazelcast.proxy.transactional_set as module
+    return module
+
+def _core() -> ModuleType:
+    import hazelcast.core as module
+    return module
+
+
+# attribute -> (its module's loader, name in it; None: the module itself)
+_LAZY: Dict[str, Tuple[Loader, Optional[str]]] = {
+    "atomic_long": (_atomic_long, None),
+    "atomic_reference": (_atomic_reference, None),
+    "count_down_latch": (_count_down_latch, None),
+    "executor": (_executor, None),
+    "flake_id_generator": (_flake_id_generator, None),
+    "id_generator": (_id_generator, None),
+    "list": (_list, None),
+    "lock": (_lock, None),
+    "map": (_map, None),
+    "multi_map": (_multi_map, None),
+    "pn_counter": (_pn_counter, None),
+    "queue": (_queue, None),
+    "reliable_topic": (_reliable_topic, None),
+    "replicated_map": (_replicated_map, None),
+    "ringbuffer": (_ringbuffer, None),
+    "semaphore": (_semaphore, None),
+    "set": (_set, None),
+    "topic": (_topic, None),
+    "transactional_list": (_transactional_list, None),
+    "transactional_map": (_transactional_map, None),
+    "transactional_multi_map": (_transactional_multi_map, None),
+    "transactional_queue": (_transactional_queue, None),
+    "transactional_set": (_transactional_set, None),
+    "AtomicLong": (_atomic_long, "AtomicLong"),
+    "AtomicReference": (_atomic_reference, "AtomicReference"),
+    "CountDownLatch": (_count_down_latch, "CountDownLatch"),
+    "DistributedObjectEvent": (_core, "DistributedObjectEvent"),
+    "Executor": (_executor, "Executor"),
+    "FlakeIdGenerator": (_flake_id_generator, "FlakeIdGenerator"),
+    "ID_GENERATOR_ATOMIC_LONG_PREFIX": (_id_generator, "ATOMIC_LONG_PREFIX"),
+    "IdGenerator": (_id_generator, "IdGenerator"),
+    "List": (_list, "List"),
+    "Lock": (_lock, "Lock"),
+    "MultiMap": (_multi_map, "MultiMap"),
+    "PNCounter": (_pn_counter, "PNCounter"),
+    "Queue": (_queue, "Queue"),
+    "ReliableTopic": (_reliable_topic, "ReliableTopic"),
+    "ReplicatedMap": (_replicated_map, "ReplicatedMap"),
+    "Ringbuffer": (_ringbuffer, "Ringbuffer"),
+    "Semaphore": (_semaphore, "Semaphore"),
+    "Set": (_set, "Set"),
+    "Topic": (_topic, "Topic"),
 }
 
 __getattr__ = lazy_attributes(__name__, _LAZY)

@@ -4,13 +4,14 @@ import logging
 import re
 import threading
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple
 
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
 from hazelcast.proxy.map_events import entry_event_handler
-from hazelcast.util.lazy import lazy_attributes
+from hazelcast.util.lazy import Loader, lazy_attributes
 
 if TYPE_CHECKING:  # annotations only: proxies import the services' modules lazily or not at all
     from hazelcast.cluster import ClusterService
@@ -323,14 +324,36 @@ MAX_SIZE = float("inf")  # 3.12.3's "no limit" marker
 
 # 3.12.3 defined these here, and code written for it imports them from here. They live
 # next to what uses them (modules that import this one), so they are imported on first
-# use: attribute -> (module, name in it).
-_DEFINED_ELSEWHERE = {
-    "ItemEvent": ("hazelcast.proxy.item_events", "ItemEvent"),
-    "ItemEventType": ("hazelcast.proxy.item_events", "ItemEventType"),
-    "EntryEvent": ("hazelcast.proxy.map_events", "EntryEvent"),
-    "EntryEventType": ("hazelcast.proxy.map_events", "EntryEventType"),
-    "TopicMessage": ("hazelcast.proxy.topic", "TopicMessage"),
-    "TransactionalProxy": ("hazelcast.proxy.transactional.base", "TransactionalObject"),
+# use: attribute -> (loader of its module, name in it).
+
+
+def _item_events() -> ModuleType:
+    import hazelcast.proxy.item_events as module
+    return module
+
+
+def _map_events() -> ModuleType:
+    import hazelcast.proxy.map_events as module
+    return module
+
+
+def _topic() -> ModuleType:
+    import hazelcast.proxy.topic as module
+    return module
+
+
+def _transactional_base() -> ModuleType:
+    import hazelcast.proxy.transactional.base as module
+    return module
+
+
+_DEFINED_ELSEWHERE: Dict[str, Tuple[Loader, Optional[str]]] = {
+    "ItemEvent": (_item_events, "ItemEvent"),
+    "ItemEventType": (_item_events, "ItemEventType"),
+    "EntryEvent": (_map_events, "EntryEvent"),
+    "EntryEventType": (_map_events, "EntryEventType"),
+    "TopicMessage": (_topic, "TopicMessage"),
+    "TransactionalProxy": (_transactional_base, "TransactionalObject"),
 }
 
 __getattr__ = lazy_attributes(__name__, _DEFINED_ELSEWHERE)
