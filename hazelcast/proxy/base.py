@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, Optional, Tuple
 from hazelcast.errors import IllegalArgumentError, UnsupportedOperationError
 from hazelcast.future import Future, check_may_block
 from hazelcast.protocol.codec import client_destroy_proxy_codec
-from hazelcast.proxy.map_events import entry_event_handler
+from hazelcast.proxy.map_events import EntryEvent, EntryEventType, entry_event_handler  # noqa: F401
 from hazelcast.util.lazy import Loader, lazy_attributes
 
 if TYPE_CHECKING:  # annotations only: proxies import the services' modules lazily or not at all
@@ -322,18 +322,14 @@ PartitionSpecificProxy = NamePartitionedProxy  # 3.12.3's name for a proxy route
 
 MAX_SIZE = float("inf")  # 3.12.3's "no limit" marker
 
-# 3.12.3 defined these here, and code written for it imports them from here. They live
+# 3.12.3 defined these here, and code written for it imports them from here (EntryEvent
+# and EntryEventType are imported above, with entry_event_handler). The others live
 # next to what uses them (modules that import this one), so they are imported on first
 # use: attribute -> (loader of its module, name in it).
 
 
 def _item_events() -> ModuleType:
     import hazelcast.proxy.item_events as module
-    return module
-
-
-def _map_events() -> ModuleType:
-    import hazelcast.proxy.map_events as module
     return module
 
 
@@ -350,8 +346,6 @@ def _transactional_base() -> ModuleType:
 _DEFINED_ELSEWHERE: Dict[str, Tuple[Loader, Optional[str]]] = {
     "ItemEvent": (_item_events, "ItemEvent"),
     "ItemEventType": (_item_events, "ItemEventType"),
-    "EntryEvent": (_map_events, "EntryEvent"),
-    "EntryEventType": (_map_events, "EntryEventType"),
     "TopicMessage": (_topic, "TopicMessage"),
     "TransactionalProxy": (_transactional_base, "TransactionalObject"),
 }
